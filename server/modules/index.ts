@@ -1,0 +1,9 @@
+import { customersModule } from './customers/index.js';
+import { feedbackModule } from './feedback/index.js';
+import { authenticate, identityModule } from './identity/index.js';
+import type { Module } from './module.js';
+
+export { authenticate };
+
+/** Every module of the product, in registration order. */
+export const MODULES: Module[] = [identityModule, customersModule, feedbackModule];

@@ -1,0 +1,68 @@
+import path from 'node:path';
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+
+const ZEnv = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z.string().min(1).default('sqlite:./data/closeloop.db'),
+  REDIS_URL: z.string().optional(),
+  CLOSELOOP_DATA_DIR: z.string().min(1).default('./data'),
+  SERVICES: z.string().default('web,worker,scheduler'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  COOKIE_SECURE: z
+    .enum(['true', 'false', 'auto'])
+    .default('auto')
+    .transform((v) => (v === 'auto' ? 'auto' : v === 'true')),
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  BUSINESS_TIME_ZONE: z.string().default('Asia/Shanghai'),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().optional(),
+  SMTP_INBOUND_PORT: z.coerce.number().int().optional(),
+});
+
+export type Service = 'web' | 'worker' | 'scheduler';
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  redisUrl: string | undefined;
+  dataDir: string;
+  services: Set<Service>;
+  logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
+  sessionTtlHours: number;
+  cookieSecure: boolean | 'auto';
+  bodyLimitBytes: number;
+  businessTimeZone: string;
+}
+
+/** Reads configuration from the environment (and `.env` when present); throws on invalid values. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dotenv?: boolean } = {}): Config {
+  if (options.dotenv !== false) loadDotenv({ quiet: true });
+  const parsed = ZEnv.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${lines}`);
+  }
+  const e = parsed.data;
+  const services = new Set<Service>();
+  for (const s of e.SERVICES.split(',').map((x) => x.trim())) {
+    if (s === 'web' || s === 'worker' || s === 'scheduler') services.add(s);
+    else if (s) throw new Error(`Invalid configuration: SERVICES contains unknown service "${s}"`);
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL || undefined,
+    dataDir: path.resolve(e.CLOSELOOP_DATA_DIR),
+    services,
+    logLevel: e.LOG_LEVEL,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    cookieSecure: e.COOKIE_SECURE,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    businessTimeZone: e.BUSINESS_TIME_ZONE,
+  };
+}

@@ -1,0 +1,43 @@
+import type { CustomerIdentityTable, CustomerTable } from '../../modules/customers/customers.table.js';
+import type {
+  FeedbackAttachmentTable,
+  FeedbackEventTable,
+  FeedbackMessageTable,
+  FeedbackShareTable,
+  FeedbackTable,
+  FeedbackTagTable,
+  IdempotencyKeyTable,
+  TagTable,
+  TicketCounterTable,
+} from '../../modules/feedback/feedback.table.js';
+import type {
+  ApiKeyTable,
+  AuditLogTable,
+  DepartmentTable,
+  SessionTable,
+  UserTable,
+} from '../../modules/identity/identity.table.js';
+import type { OutboxTable } from '../events/outbox.table.js';
+import type { JobTable } from '../jobs/jobs.table.js';
+
+/** Every table, as Kysely sees it. Each module owns its own tables; this only composes them. */
+export interface Database {
+  departments: DepartmentTable;
+  users: UserTable;
+  sessions: SessionTable;
+  api_keys: ApiKeyTable;
+  audit_log: AuditLogTable;
+  customers: CustomerTable;
+  customer_identities: CustomerIdentityTable;
+  feedback: FeedbackTable;
+  feedback_tags: FeedbackTagTable;
+  tags: TagTable;
+  feedback_messages: FeedbackMessageTable;
+  feedback_attachments: FeedbackAttachmentTable;
+  feedback_events: FeedbackEventTable;
+  feedback_shares: FeedbackShareTable;
+  ticket_counters: TicketCounterTable;
+  idempotency_keys: IdempotencyKeyTable;
+  outbox: OutboxTable;
+  jobs: JobTable;
+}

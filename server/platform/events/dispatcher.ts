@@ -1,0 +1,76 @@
+import type { DatabaseHandle } from '../db/database.js';
+import type { JobQueue, SubscriberRegistry } from '../jobs/queue.js';
+import type { Logger } from '../logging/logger.js';
+import type { DomainEvent } from './outbox.js';
+
+/**
+ * Moves committed outbox events into jobs, one job per subscriber, with a deterministic dedupe key
+ * (event id + job name) so a crash between enqueue and marking never duplicates work.
+ */
+export class OutboxDispatcher {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> = Promise.resolve();
+  private stopped = true;
+
+  constructor(
+    private readonly database: DatabaseHandle,
+    private readonly queue: JobQueue,
+    private readonly registry: SubscriberRegistry,
+    private readonly logger: Logger,
+    private readonly options: { pollMs?: number; clock?: () => Date } = {},
+  ) {}
+
+  /** Dispatches one batch of undispatched events; returns how many were dispatched. */
+  async dispatchBatch(limit = 100): Promise<number> {
+    const rows = await this.database.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('dispatched_at', 'is', null)
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    for (const row of rows) {
+      const event: DomainEvent = {
+        id: row.id,
+        type: row.type,
+        aggregateType: row.aggregate_type,
+        aggregateId: row.aggregate_id,
+        payload: JSON.parse(row.payload) as Record<string, unknown>,
+        createdAt: row.created_at,
+      };
+      for (const jobName of this.registry.jobsFor(event)) {
+        await this.queue.enqueue(jobName, { event }, { dedupeKey: `${event.id}:${jobName}` });
+      }
+      await this.database.db
+        .updateTable('outbox')
+        .set({ dispatched_at: (this.options.clock?.() ?? new Date()).toISOString() })
+        .where('id', '=', row.id)
+        .execute();
+    }
+    return rows.length;
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    const tick = async () => {
+      if (this.stopped) return;
+      let n = 0;
+      try {
+        n = await this.dispatchBatch();
+      } catch (error) {
+        this.logger.error({ err: error }, 'outbox dispatch failed');
+      }
+      if (!this.stopped)
+        this.timer = setTimeout(() => void (this.running = tick()), n > 0 ? 0 : (this.options.pollMs ?? 250));
+    };
+    this.running = tick();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+}

@@ -1,0 +1,71 @@
+import type { Locale } from '../../../shared/enums.js';
+import { type ErrorCode, formatMessage } from './messages.js';
+
+const DEFAULT_STATUS: Partial<Record<ErrorCode, number>> = {
+  validation_failed: 400,
+  invalid_json: 400,
+  invalid_utf8: 400,
+  empty_body: 400,
+  invalid_cursor: 400,
+  contact_required: 400,
+  closure_required: 400,
+  idempotency_key_invalid: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  invalid_api_key: 401,
+  csrf_invalid: 403,
+  forbidden: 403,
+  not_found: 404,
+  route_not_found: 404,
+  feedback_not_found: 404,
+  customer_not_found: 404,
+  user_not_found: 404,
+  department_not_found: 404,
+  api_key_not_found: 404,
+  invalid_transition: 409,
+  conflict: 409,
+  email_taken: 409,
+  identity_taken: 409,
+  department_code_taken: 409,
+  department_in_use: 409,
+  merge_target_invalid: 409,
+  body_too_large: 413,
+  unsupported_media_type: 415,
+  idempotency_key_reused: 422,
+  rate_limited: 429,
+  internal_error: 500,
+  service_unavailable: 503,
+};
+
+/** The one application error: a machine-readable code, an HTTP status and message parameters. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly params: Record<string, unknown>;
+  readonly details: unknown;
+
+  constructor(
+    code: ErrorCode,
+    options: { status?: number; params?: Record<string, unknown>; details?: unknown } = {},
+  ) {
+    super(formatMessage(code, 'en', options.params));
+    this.name = 'AppError';
+    this.code = code;
+    this.status = options.status ?? DEFAULT_STATUS[code] ?? 400;
+    this.params = options.params ?? {};
+    this.details = options.details;
+  }
+
+  toBody(locale: Locale): { error: { code: string; message: string; details?: unknown } } {
+    const body: { code: string; message: string; details?: unknown } = {
+      code: this.code,
+      message: formatMessage(this.code, locale, this.params),
+    };
+    if (this.details !== undefined) body.details = this.details;
+    return { error: body };
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}

@@ -1,0 +1,88 @@
+import type { Locale } from '../../../shared/enums.js';
+
+type Catalog = Record<string, Record<Locale, string>>;
+
+/** Error messages by code, in both languages. `{name}` placeholders are filled from the error's params. */
+export const ERROR_MESSAGES = {
+  validation_failed: { en: 'The request is not valid.', 'zh-CN': '请求内容不合法。' },
+  invalid_json: { en: 'The request body is not valid JSON.', 'zh-CN': '请求体不是合法的 JSON。' },
+  invalid_utf8: { en: 'The request body is not valid UTF-8.', 'zh-CN': '请求体不是合法的 UTF-8 编码。' },
+  body_too_large: {
+    en: 'The request body is larger than {limit} bytes.',
+    'zh-CN': '请求体超过了 {limit} 字节的上限。',
+  },
+  unsupported_media_type: {
+    en: 'Content type "{type}" is not supported; send application/json.',
+    'zh-CN': '不支持内容类型 "{type}"，请使用 application/json。',
+  },
+  empty_body: { en: 'The request body is empty.', 'zh-CN': '请求体为空。' },
+  not_found: { en: 'Not found.', 'zh-CN': '未找到。' },
+  route_not_found: { en: 'No such endpoint: {method} {url}.', 'zh-CN': '接口不存在：{method} {url}。' },
+  feedback_not_found: { en: 'Feedback item not found.', 'zh-CN': '未找到该反馈工单。' },
+  customer_not_found: { en: 'Customer not found.', 'zh-CN': '未找到该客户。' },
+  user_not_found: { en: 'User not found.', 'zh-CN': '未找到该用户。' },
+  department_not_found: { en: 'Department not found.', 'zh-CN': '未找到该部门。' },
+  api_key_not_found: { en: 'API key not found.', 'zh-CN': '未找到该 API 密钥。' },
+  unauthenticated: { en: 'Please log in first.', 'zh-CN': '请先登录。' },
+  invalid_credentials: { en: 'Wrong email or password.', 'zh-CN': '邮箱或密码错误。' },
+  invalid_api_key: { en: 'The API key is not valid.', 'zh-CN': 'API 密钥无效。' },
+  csrf_invalid: {
+    en: 'Missing or invalid CSRF token; reload the page and try again.',
+    'zh-CN': 'CSRF 令牌缺失或无效，请刷新页面后重试。',
+  },
+  forbidden: { en: 'You are not allowed to do this.', 'zh-CN': '您没有执行此操作的权限。' },
+  invalid_transition: {
+    en: 'A ticket in status "{from}" cannot move to "{to}".',
+    'zh-CN': '工单当前状态为"{from}"，不能变更为"{to}"。',
+  },
+  closure_required: {
+    en: 'Resolving requires a closure letter: root cause, remedy and prevention.',
+    'zh-CN': '解决工单需要填写结案书：问题原因、补救措施和预防措施。',
+  },
+  idempotency_key_reused: {
+    en: 'This Idempotency-Key was already used with a different request body.',
+    'zh-CN': '该 Idempotency-Key 已用于另一个不同的请求。',
+  },
+  idempotency_key_invalid: {
+    en: 'Idempotency-Key must be 1–255 visible ASCII characters.',
+    'zh-CN': 'Idempotency-Key 必须为 1 到 255 个可见 ASCII 字符。',
+  },
+  conflict: { en: 'The request conflicts with the current state.', 'zh-CN': '请求与当前状态冲突。' },
+  email_taken: { en: 'This email address is already in use.', 'zh-CN': '该邮箱地址已被使用。' },
+  identity_taken: {
+    en: 'This {kind} already belongs to another customer.',
+    'zh-CN': '该{kind}已属于另一位客户。',
+  },
+  department_code_taken: { en: 'This department code is already in use.', 'zh-CN': '该部门编码已被使用。' },
+  department_in_use: {
+    en: 'The department still has users or tickets.',
+    'zh-CN': '该部门下仍有用户或工单，无法删除。',
+  },
+  contact_required: {
+    en: 'A customer contact (email or phone) or a customer id is required.',
+    'zh-CN': '需要提供客户联系方式（邮箱或电话）或客户编号。',
+  },
+  invalid_cursor: { en: 'The pagination cursor is not valid.', 'zh-CN': '分页游标无效。' },
+  rate_limited: {
+    en: 'Too many requests; retry in {after}.',
+    'zh-CN': '请求过于频繁，请在 {after} 后重试。',
+  },
+  merge_target_invalid: {
+    en: 'A ticket cannot be merged into itself or into a merged ticket.',
+    'zh-CN': '工单不能合并到自身或已被合并的工单。',
+  },
+  service_unavailable: { en: 'The service is not ready.', 'zh-CN': '服务尚未就绪。' },
+  internal_error: {
+    en: 'Something went wrong on our side; nothing was changed.',
+    'zh-CN': '服务器内部错误，未做任何更改。',
+  },
+} satisfies Catalog;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export function formatMessage(code: ErrorCode, locale: Locale, params: Record<string, unknown> = {}): string {
+  const template = ERROR_MESSAGES[code][locale];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}

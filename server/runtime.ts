@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify';
+import { authenticate, MODULES } from './modules/index.js';
+import type { Config } from './platform/config/config.js';
+import { type DatabaseHandle, openDatabase } from './platform/db/database.js';
+import { migrateToLatest } from './platform/db/migrate.js';
+import { OutboxDispatcher } from './platform/events/dispatcher.js';
+import { buildApp } from './platform/http/app.js';
+import type { AppContext } from './platform/http/context.js';
+import { DatabaseJobQueue } from './platform/jobs/database-queue.js';
+import { SubscriberRegistry } from './platform/jobs/queue.js';
+import { createLogger } from './platform/logging/logger.js';
+
+export interface Runtime {
+  ctx: AppContext;
+  dispatcher: OutboxDispatcher;
+  app: FastifyInstance;
+  /** Starts the worker and the outbox dispatcher in this process. */
+  startBackground(): void;
+  close(): Promise<void>;
+}
+
+/** Opens and migrates the database, wires modules, subscribers and the queue, and builds the HTTP app. */
+export async function createRuntime(
+  config: Config,
+  options: { clock?: () => Date; database?: DatabaseHandle; httpLogger?: boolean } = {},
+): Promise<Runtime> {
+  const logger = createLogger(config.logLevel);
+  const database = options.database ?? openDatabase(config.databaseUrl);
+  await migrateToLatest(database.db);
+  const clock = options.clock ?? (() => new Date());
+  const subscribers = new SubscriberRegistry();
+  const queue = new DatabaseJobQueue(database, subscribers, logger, { clock });
+  const ctx: AppContext = { config, database, queue, subscribers, logger, clock };
+  for (const module of MODULES) module.registerJobs?.(ctx);
+  const dispatcher = new OutboxDispatcher(database, queue, subscribers, logger, { clock });
+  const app = await buildApp(ctx, {
+    authenticate,
+    modules: MODULES,
+    logger: options.httpLogger ?? true,
+  });
+  let background = false;
+  return {
+    ctx,
+    dispatcher,
+    app,
+    startBackground() {
+      background = true;
+      queue.start();
+      dispatcher.start();
+    },
+    async close() {
+      if (background) {
+        await dispatcher.stop();
+        await queue.stop();
+      }
+      await app.close();
+      await database.close();
+    },
+  };
+}
