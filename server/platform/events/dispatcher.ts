@@ -1,4 +1,5 @@
 import type { DatabaseHandle } from '../db/database.js';
+import { PollingLoop } from '../jobs/polling-loop.js';
 import type { JobQueue, SubscriberRegistry } from '../jobs/queue.js';
 import type { Logger } from '../logging/logger.js';
 import type { DomainEvent } from './outbox.js';
@@ -8,9 +9,7 @@ import type { DomainEvent } from './outbox.js';
  * (event id + job name) so a crash between enqueue and marking never duplicates work.
  */
 export class OutboxDispatcher {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> = Promise.resolve();
-  private stopped = true;
+  private readonly loop: PollingLoop;
 
   constructor(
     private readonly database: DatabaseHandle,
@@ -18,7 +17,9 @@ export class OutboxDispatcher {
     private readonly registry: SubscriberRegistry,
     private readonly logger: Logger,
     private readonly options: { pollMs?: number; clock?: () => Date } = {},
-  ) {}
+  ) {
+    this.loop = new PollingLoop('outbox dispatch', () => this.dispatchBatch(), options.pollMs ?? 250, logger);
+  }
 
   /** Dispatches one batch of undispatched events; returns how many were dispatched. */
   async dispatchBatch(limit = 100): Promise<number> {
@@ -52,25 +53,10 @@ export class OutboxDispatcher {
   }
 
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    const tick = async () => {
-      if (this.stopped) return;
-      let n = 0;
-      try {
-        n = await this.dispatchBatch();
-      } catch (error) {
-        this.logger.error({ err: error }, 'outbox dispatch failed');
-      }
-      if (!this.stopped)
-        this.timer = setTimeout(() => void (this.running = tick()), n > 0 ? 0 : (this.options.pollMs ?? 250));
-    };
-    this.running = tick();
+    this.loop.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 }

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { DatabaseHandle } from '../db/database.js';
 import { newId } from '../db/ids.js';
 import type { Logger } from '../logging/logger.js';
+import { PollingLoop } from './polling-loop.js';
 import type { EnqueueOptions, JobQueue, SubscriberRegistry } from './queue.js';
 
 const LOCK_MS = 5 * 60_000;
@@ -16,16 +17,17 @@ export function backoffMs(attempt: number): number {
 export class DatabaseJobQueue implements JobQueue {
   readonly kind = 'database' as const;
   private readonly workerId = `worker-${randomUUID().slice(0, 8)}`;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> = Promise.resolve();
-  private stopped = true;
+
+  private readonly loop: PollingLoop;
 
   constructor(
     private readonly database: DatabaseHandle,
     private readonly registry: SubscriberRegistry,
     private readonly logger: Logger,
     private readonly options: { pollMs?: number; clock?: () => Date } = {},
-  ) {}
+  ) {
+    this.loop = new PollingLoop('job queue poll', () => this.runDue(), options.pollMs ?? 500, logger);
+  }
 
   private now(): Date {
     return this.options.clock?.() ?? new Date();
@@ -157,28 +159,10 @@ export class DatabaseJobQueue implements JobQueue {
   }
 
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    const tick = async () => {
-      if (this.stopped) return;
-      let ran = 0;
-      try {
-        ran = await this.runDue();
-      } catch (error) {
-        this.logger.error({ err: error }, 'job queue poll failed');
-      }
-      if (!this.stopped)
-        this.timer = setTimeout(
-          () => void (this.running = tick()),
-          ran > 0 ? 0 : (this.options.pollMs ?? 500),
-        );
-    };
-    this.running = tick();
+    this.loop.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 }
