@@ -7,15 +7,18 @@ import { OutboxDispatcher } from './platform/events/dispatcher.js';
 import { buildApp } from './platform/http/app.js';
 import type { AppContext } from './platform/http/context.js';
 import { DatabaseJobQueue } from './platform/jobs/database-queue.js';
+import { purgePlatformTables } from './platform/jobs/maintenance.js';
 import { SubscriberRegistry } from './platform/jobs/queue.js';
+import { Scheduler } from './platform/jobs/scheduler.js';
 import { createLogger } from './platform/logging/logger.js';
 
 export interface Runtime {
   ctx: AppContext;
   dispatcher: OutboxDispatcher;
   app: FastifyInstance;
-  /** Starts the worker and the outbox dispatcher in this process. */
-  startBackground(): void;
+  scheduler: Scheduler;
+  /** Starts the worker (queue + outbox dispatcher) and/or the scheduler in this process. */
+  startBackground(services?: { worker: boolean; scheduler: boolean }): void;
   close(): Promise<void>;
 }
 
@@ -31,28 +34,39 @@ export async function createRuntime(
   const subscribers = new SubscriberRegistry();
   const queue = new DatabaseJobQueue(database, subscribers, logger, { clock });
   const ctx: AppContext = { config, database, queue, subscribers, logger, clock };
+  subscribers.register('maintenance.purge', async () => {
+    const purged = await purgePlatformTables(database, clock());
+    logger.info({ purged }, 'maintenance purge');
+  });
   for (const module of MODULES) module.registerJobs?.(ctx);
   const dispatcher = new OutboxDispatcher(database, queue, subscribers, logger, { clock });
+  const scheduler = new Scheduler(
+    queue,
+    [{ jobName: 'maintenance.purge', everyMs: 3_600_000 }],
+    logger,
+    clock,
+  );
   const app = await buildApp(ctx, {
     authenticate,
     modules: MODULES,
     logger: options.httpLogger ?? true,
   });
-  let background = false;
   return {
     ctx,
     dispatcher,
+    scheduler,
     app,
-    startBackground() {
-      background = true;
-      queue.start();
-      dispatcher.start();
+    startBackground(services = { worker: true, scheduler: true }) {
+      if (services.worker) {
+        queue.start();
+        dispatcher.start();
+      }
+      if (services.scheduler) scheduler.start();
     },
     async close() {
-      if (background) {
-        await dispatcher.stop();
-        await queue.stop();
-      }
+      await scheduler.stop();
+      await dispatcher.stop();
+      await queue.stop();
       await app.close();
       await database.close();
     },

@@ -51,7 +51,18 @@ export const ERROR_MESSAGES = {
   email_taken: { en: 'This email address is already in use.', 'zh-CN': '该邮箱地址已被使用。' },
   identity_taken: {
     en: 'This {kind} already belongs to another customer.',
-    'zh-CN': '该{kind}已属于另一位客户。',
+    'zh-CN': '该联系方式（{kind}）已属于另一位客户。',
+  },
+  identity_not_found: { en: 'Customer identity not found.', 'zh-CN': '未找到该客户联系方式。' },
+  invalid_email: { en: 'The email address is not valid.', 'zh-CN': '邮箱地址格式不正确。' },
+  invalid_phone: { en: 'The phone number is not valid.', 'zh-CN': '电话号码格式不正确。' },
+  invalid_external_id: {
+    en: 'The external id is not valid; use "system:id".',
+    'zh-CN': '外部编号格式不正确，请使用"系统:编号"格式。',
+  },
+  customer_erased: {
+    en: "This customer's personal data was erased; the profile can no longer be changed.",
+    'zh-CN': '该客户的个人信息已被删除，无法再修改其资料。',
   },
   department_code_taken: { en: 'This department code is already in use.', 'zh-CN': '该部门编码已被使用。' },
   department_in_use: {
