@@ -110,13 +110,3 @@ export interface TicketCounterTable {
   day: string;
   last_value: number;
 }
-
-export interface IdempotencyKeyTable {
-  scope: string;
-  key: string;
-  request_hash: string;
-  status_code: number | null;
-  response: string | null;
-  resource_id: string | null;
-  created_at: string;
-}

@@ -6,7 +6,6 @@ import type {
   FeedbackShareTable,
   FeedbackTable,
   FeedbackTagTable,
-  IdempotencyKeyTable,
   TagTable,
   TicketCounterTable,
 } from '../../modules/feedback/feedback.table.js';
@@ -18,6 +17,7 @@ import type {
   UserTable,
 } from '../../modules/identity/identity.table.js';
 import type { OutboxTable } from '../events/outbox.table.js';
+import type { IdempotencyKeyTable } from '../http/idempotency.table.js';
 import type { JobTable } from '../jobs/jobs.table.js';
 
 /** Every table, as Kysely sees it. Each module owns its own tables; this only composes them. */
