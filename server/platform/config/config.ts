@@ -11,6 +11,7 @@ const ZEnv = z.object({
   SERVICES: z.string().default('web,worker,scheduler'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   COOKIE_SECURE: z
     .enum(['true', 'false', 'auto'])
     .default('auto')
@@ -33,6 +34,8 @@ export interface Config {
   services: Set<Service>;
   logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
   sessionTtlHours: number;
+  /** Login attempts allowed per IP and email within 15 minutes. */
+  loginRateLimit: number;
   cookieSecure: boolean | 'auto';
   bodyLimitBytes: number;
   businessTimeZone: string;
@@ -61,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
     services,
     logLevel: e.LOG_LEVEL,
     sessionTtlHours: e.SESSION_TTL_HOURS,
+    loginRateLimit: e.LOGIN_RATE_LIMIT,
     cookieSecure: e.COOKIE_SECURE,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     businessTimeZone: e.BUSINESS_TIME_ZONE,

@@ -17,6 +17,9 @@ function toAppError(error: FastifyError, request: FastifyRequest, bodyLimit: num
       });
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new AppError('empty_body');
+    case 'FST_CSRF_INVALID_TOKEN':
+    case 'FST_CSRF_MISSING_SECRET':
+      return new AppError('csrf_invalid');
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new AppError('validation_failed', { details: [{ path: 'content-length', code: 'invalid' }] });
   }

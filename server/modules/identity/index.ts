@@ -1,0 +1,33 @@
+import type { Module } from '../module.js';
+import { identityRoutes } from './identity.routes.js';
+
+export { authenticate } from './authenticate.js';
+export { createApiKey } from './commands/create-api-key.js';
+export { createDepartment, type DepartmentSummary } from './commands/create-department.js';
+export { type CreatedUser, type CreateUserInput, createUser } from './commands/create-user.js';
+export { type AuditEntryInput, recordAudit } from './commands/record-audit.js';
+export {
+  authorize,
+  canListUsers,
+  canManageApiKeys,
+  canManageDepartments,
+  canManageUsers,
+  canReadAuditLog,
+  isStaffRole,
+} from './identity.policy.js';
+export {
+  type DepartmentRef,
+  findDepartmentByCode,
+  getDepartmentById,
+  getDepartmentSummaries,
+  getUserById,
+  getUserSummaries,
+  type UserSummary,
+} from './queries/summaries.js';
+export { SESSION_COOKIE } from './session-cookie.js';
+
+/** Users, roles, departments, sessions, API keys and the audit log. */
+export const identityModule: Module = {
+  name: 'identity',
+  routes: identityRoutes,
+};
