@@ -11,13 +11,15 @@ export interface CustomerTable {
   last_feedback_at: string | null;
   created_at: string;
   updated_at: string;
+  /** Set when the customer's personal data was erased (PIPL / GDPR); name, notes and identities are gone. */
+  erased_at: string | null;
 }
 
 export interface CustomerIdentityTable {
   id: string;
   customer_id: string;
   kind: IdentityKind;
-  /** Normalised: lower-cased email, digits-only phone (with country code), or `system:id` for external. */
+  /** Normalised: lower-cased email, E.164 phone (`+8613812345678`), or `system:id` for external. */
   value: string;
   verified: number;
   created_at: string;
