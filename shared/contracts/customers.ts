@@ -41,7 +41,8 @@ export type UpdateCustomer = z.infer<typeof ZUpdateCustomer>;
 export const ZEraseCustomer = z
   .object({ reason: z.string().trim().max(500).optional() })
   .strict()
-  .optional();
+  // No body at all reaches the validator as null.
+  .nullish();
 export type EraseCustomer = z.infer<typeof ZEraseCustomer>;
 
 export const ZListCustomersQuery = z
