@@ -6,9 +6,10 @@ import { migrateToLatest } from './platform/db/migrate.js';
 import { OutboxDispatcher } from './platform/events/dispatcher.js';
 import { buildApp } from './platform/http/app.js';
 import type { AppContext } from './platform/http/context.js';
+import { BullMqJobQueue } from './platform/jobs/bullmq-queue.js';
 import { DatabaseJobQueue } from './platform/jobs/database-queue.js';
 import { purgePlatformTables } from './platform/jobs/maintenance.js';
-import { SubscriberRegistry } from './platform/jobs/queue.js';
+import { type JobQueue, SubscriberRegistry } from './platform/jobs/queue.js';
 import { Scheduler } from './platform/jobs/scheduler.js';
 import { createLogger } from './platform/logging/logger.js';
 
@@ -25,14 +26,26 @@ export interface Runtime {
 /** Opens and migrates the database, wires modules, subscribers and the queue, and builds the HTTP app. */
 export async function createRuntime(
   config: Config,
-  options: { clock?: () => Date; database?: DatabaseHandle; httpLogger?: boolean } = {},
+  options: {
+    clock?: () => Date;
+    database?: DatabaseHandle;
+    httpLogger?: boolean;
+    /** Redis key prefix of the BullMQ queue (tests isolate with a random one). */
+    redisPrefix?: string;
+  } = {},
 ): Promise<Runtime> {
   const logger = createLogger(config.logLevel);
   const database = options.database ?? openDatabase(config.databaseUrl);
   await migrateToLatest(database.db);
   const clock = options.clock ?? (() => new Date());
   const subscribers = new SubscriberRegistry();
-  const queue = new DatabaseJobQueue(database, subscribers, logger, { clock });
+  const queue: JobQueue = config.redisUrl
+    ? new BullMqJobQueue(subscribers, logger, {
+        url: config.redisUrl,
+        clock,
+        ...(options.redisPrefix ? { prefix: options.redisPrefix } : {}),
+      })
+    : new DatabaseJobQueue(database, subscribers, logger, { clock });
   const ctx: AppContext = { config, database, queue, subscribers, logger, clock };
   subscribers.register('maintenance.purge', async () => {
     const purged = await purgePlatformTables(database, clock());

@@ -14,12 +14,15 @@ const ZHealth = z.object({
     }),
     settings: z.record(z.string(), z.union([z.string(), z.number()])),
   }),
-  queue: z.object({ kind: z.enum(['database', 'redis']) }),
+  queue: z.object({ kind: z.enum(['database', 'redis']), reachable: z.boolean().optional() }),
   uptimeSeconds: z.number(),
   version: z.string(),
 });
 
-/** GET /api/health: 200 when the database answers and is fully migrated, 503 otherwise. */
+/**
+ * GET /api/health: 200 when the database answers and is fully migrated, 503 otherwise; with a Redis
+ * queue, also whether Redis answers ("degraded" but still 200 when it does not).
+ */
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/health',
@@ -42,15 +45,17 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         reachable = false;
       }
       const ok = reachable && state.pending.length === 0;
+      // Redis only carries work (the outbox keeps it), so an outage degrades but does not unready.
+      const queueReachable = await queue.reachable?.();
       return reply.status(ok ? 200 : 503).send({
-        status: ok ? 'ok' : 'degraded',
+        status: ok && queueReachable !== false ? 'ok' : 'degraded',
         database: {
           kind: database.kind,
           reachable,
           migrations: { applied: state.applied.length, pending: state.pending, latest: state.latest },
           settings,
         },
-        queue: { kind: queue.kind },
+        queue: { kind: queue.kind, ...(queueReachable === undefined ? {} : { reachable: queueReachable }) },
         uptimeSeconds: Math.round(process.uptime()),
         version: process.env.npm_package_version ?? '0.1.0',
       });

@@ -15,9 +15,9 @@ export interface JobContext {
 export type JobHandler = (payload: Record<string, unknown>, context: JobContext) => Promise<void>;
 
 /**
- * The job queue every worker consumes. The default lives in the database; a BullMQ adapter can
- * implement the same interface when REDIS_URL is set. Handlers must be idempotent: delivery is
- * at-least-once.
+ * The job queue every worker consumes. The default lives in the database; the BullMQ adapter
+ * (bullmq-queue.ts) implements the same interface when REDIS_URL is set. Handlers must be
+ * idempotent: delivery is at-least-once.
  */
 export interface JobQueue {
   readonly kind: 'database' | 'redis';
@@ -26,6 +26,8 @@ export interface JobQueue {
   runDue(limit?: number): Promise<number>;
   start(): void;
   stop(): Promise<void>;
+  /** Whether an external queue store (Redis) answers; absent for the database queue. */
+  reachable?(): Promise<boolean>;
 }
 
 /** Maps event types to the names of jobs that react to them (subscribers). */
