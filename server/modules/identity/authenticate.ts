@@ -75,7 +75,7 @@ const plugin: FastifyPluginAsync = async (app) => {
   }
 
   app.addHook('onRequest', async (req, reply) => {
-    if (!req.url.startsWith('/api/')) return;
+    if (!req.url.startsWith('/api/v1/')) return;
     const bearer = isPublic(req.url) ? null : bearerToken(req);
     if (bearer) {
       req.actor = await fromApiKey(bearer);

@@ -1,4 +1,6 @@
+import type { DbOrTrx } from '../../platform/db/database.js';
 import type { Module } from '../module.js';
+import { deleteExpiredSessions } from './identity.repository.js';
 import { identityRoutes } from './identity.routes.js';
 
 export { authenticate } from './authenticate.js';
@@ -25,6 +27,11 @@ export {
   type UserSummary,
 } from './queries/summaries.js';
 export { SESSION_COOKIE } from './session-cookie.js';
+
+/** Deletes sessions past their expiry (for a periodic maintenance job). */
+export async function purgeExpiredSessions(db: DbOrTrx, now: string): Promise<void> {
+  await deleteExpiredSessions(db, now);
+}
 
 /** Users, roles, departments, sessions, API keys and the audit log. */
 export const identityModule: Module = {
