@@ -82,6 +82,14 @@ export const ERROR_MESSAGES = {
     en: 'A ticket cannot be merged into itself or into a merged ticket.',
     'zh-CN': '工单不能合并到自身或已被合并的工单。',
   },
+  feedback_merged: {
+    en: 'This ticket was merged into another one; continue on that ticket.',
+    'zh-CN': '该工单已合并到另一工单，请在目标工单上继续处理。',
+  },
+  priority_reason_required: {
+    en: 'Changing the priority requires a reason.',
+    'zh-CN': '修改优先级需要填写原因。',
+  },
   service_unavailable: { en: 'The service is not ready.', 'zh-CN': '服务尚未就绪。' },
   internal_error: {
     en: 'Something went wrong on our side; nothing was changed.',

@@ -1,0 +1,17 @@
+/** Domain events the feedback module writes to the outbox (subscribers register on these names). */
+export const FEEDBACK_EVENTS = {
+  created: 'feedback.created',
+  statusChanged: 'feedback.status_changed',
+  assigned: 'feedback.assigned',
+  messageAdded: 'feedback.message_added',
+  tagsChanged: 'feedback.tags_changed',
+  updated: 'feedback.updated',
+  shared: 'feedback.shared',
+  unshared: 'feedback.unshared',
+  merged: 'feedback.merged',
+} as const;
+
+export type FeedbackEventType = (typeof FEEDBACK_EVENTS)[keyof typeof FEEDBACK_EVENTS];
+
+/** Aggregate type recorded on every outbox row of this module. */
+export const FEEDBACK_AGGREGATE = 'feedback';

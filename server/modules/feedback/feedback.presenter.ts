@@ -1,0 +1,141 @@
+import type {
+  FeedbackEvent,
+  FeedbackItem,
+  FeedbackMessage,
+  TagNode,
+} from '../../../shared/contracts/feedback.js';
+import type { CustomerTier, Locale } from '../../../shared/enums.js';
+import { allowedTransitions } from '../../../shared/feedback/status-machine.js';
+import type { FeedbackRecord } from './feedback.repository.js';
+import type { TagRow } from './tags.repository.js';
+import type { EventRow, MessageRow } from './timeline.repository.js';
+
+export interface DepartmentRefView {
+  id: string;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+}
+export interface PersonRefView {
+  id: string;
+  name: string;
+}
+export interface CustomerRefView {
+  id: string;
+  name: string | null;
+  tier: CustomerTier;
+}
+
+/** An item with the names of who and what it points at, ready to present. */
+export interface FeedbackView {
+  record: FeedbackRecord;
+  department: DepartmentRefView | null;
+  assignee: PersonRefView | null;
+  customer: CustomerRefView | null;
+}
+
+function parseObject(json: string | null): Record<string, unknown> | null {
+  if (json === null) return null;
+  const value: unknown = JSON.parse(json);
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
+}
+
+/** The agent console's view of an item (everything, including internal fields). */
+export function presentForAgent(view: FeedbackView, locale: Locale = 'en'): FeedbackItem {
+  const r = view.record;
+  const d = view.department;
+  return {
+    id: r.id,
+    number: r.number,
+    status: r.status,
+    priority: r.priority,
+    nature: r.nature,
+    businessArea: r.business_area,
+    channel: r.channel,
+    tags: r.tags,
+    sentiment: r.sentiment_label ? { label: r.sentiment_label, score: r.sentiment_score } : null,
+    language: r.language,
+    department: d
+      ? {
+          id: d.id,
+          code: d.code,
+          name: locale === 'zh-CN' ? d.nameZh : d.nameEn,
+          nameZh: d.nameZh,
+          nameEn: d.nameEn,
+        }
+      : null,
+    assignee: view.assignee ? { id: view.assignee.id, name: view.assignee.name } : null,
+    customer: view.customer
+      ? { id: view.customer.id, name: view.customer.name, tier: view.customer.tier }
+      : null,
+    sharedWith: r.sharedWith,
+    subject: r.subject,
+    description: r.description,
+    product: r.product,
+    branch: r.branch,
+    region: r.region,
+    customFields: parseObject(r.custom_fields) ?? {},
+    occurredAt: r.occurred_at,
+    firstResponseDueAt: r.first_response_due_at,
+    resolutionDueAt: r.resolution_due_at,
+    firstRespondedAt: r.first_responded_at,
+    resolvedAt: r.resolved_at,
+    closedAt: r.closed_at,
+    mergedIntoId: r.merged_into_id,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    version: r.version,
+    // Merging has its own endpoint, so it is not offered as a plain transition.
+    allowedTransitions: allowedTransitions(r.status).filter((s) => s !== 'merged'),
+  };
+}
+
+export function presentMessage(row: MessageRow, names: Map<string, string>): FeedbackMessage {
+  let author: FeedbackMessage['author'] = null;
+  if (row.author_user_id)
+    author = { type: 'user', id: row.author_user_id, name: names.get(row.author_user_id) ?? null };
+  else if (row.author_customer_id) author = { type: 'customer', id: row.author_customer_id, name: null };
+  return {
+    id: row.id,
+    feedbackId: row.feedback_id,
+    kind: row.kind,
+    body: row.body,
+    channel: row.channel,
+    author,
+    createdAt: row.created_at,
+  };
+}
+
+export function presentEvent(row: EventRow, names: Map<string, string>): FeedbackEvent {
+  return {
+    id: row.id,
+    type: row.type,
+    actor: {
+      type: row.actor_type,
+      id: row.actor_id,
+      name: row.actor_id ? (names.get(row.actor_id) ?? null) : row.actor_type === 'system' ? 'system' : null,
+    },
+    from: row.from_value,
+    to: row.to_value,
+    reason: row.reason,
+    data: parseObject(row.data),
+    createdAt: row.created_at,
+  };
+}
+
+/** Flat tag rows (sorted by path) → a forest. */
+export function presentTagTree(rows: TagRow[]): TagNode[] {
+  const nodes = new Map<string, TagNode>();
+  const roots: TagNode[] = [];
+  for (const row of rows)
+    nodes.set(row.path, { path: row.path, name: row.name, labelEn: row.label_en, children: [] });
+  for (const row of rows) {
+    const node = nodes.get(row.path)!;
+    const parent = row.parent_path ? nodes.get(row.parent_path) : undefined;
+    if (parent) parent.children.push(node);
+    else roots.push(node);
+  }
+  return roots;
+}

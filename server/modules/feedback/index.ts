@@ -1,0 +1,23 @@
+import type { Module } from '../module.js';
+import { feedbackRoutes } from './feedback.routes.js';
+
+export { addMessage } from './commands/add-message.js';
+export { assignFeedback } from './commands/assign-feedback.js';
+export type { CommandBase } from './commands/change.js';
+export { changeStatus } from './commands/change-status.js';
+export { type CreateFeedbackInput, createFeedback } from './commands/create-feedback.js';
+export { mergeFeedback } from './commands/merge-feedback.js';
+export { setTags } from './commands/set-tags.js';
+export { type FeedbackFieldChanges, updateFeedbackFields } from './commands/update-feedback-fields.js';
+export { FEEDBACK_AGGREGATE, FEEDBACK_EVENTS, type FeedbackEventType } from './feedback.events.js';
+export { authorizeFeedback, canView as canViewFeedback, type FeedbackAction } from './feedback.policy.js';
+export { type FeedbackView, presentForAgent } from './feedback.presenter.js';
+export { type FeedbackRecord, findFeedbackIdBySource } from './feedback.repository.js';
+export { loadFeedbackView, loadFeedbackViews } from './queries/feedback-views.js';
+export { customerFeedbackStats, getFeedbackOrThrow } from './queries/get-feedback.js';
+
+/** THE aggregate: ticket numbers, the record, messages, lifecycle, assignment, tags, sharing, merging. */
+export const feedbackModule: Module = {
+  name: 'feedback',
+  routes: feedbackRoutes,
+};
