@@ -55,7 +55,7 @@ export async function createRuntime(
   const dispatcher = new OutboxDispatcher(database, queue, subscribers, logger, { clock });
   const scheduler = new Scheduler(
     queue,
-    [{ jobName: 'maintenance.purge', everyMs: 3_600_000 }],
+    [{ jobName: 'maintenance.purge', everyMs: 3_600_000 }, ...MODULES.flatMap((m) => m.schedule ?? [])],
     logger,
     clock,
   );

@@ -37,4 +37,10 @@ export async function purgeExpiredSessions(db: DbOrTrx, now: string): Promise<vo
 export const identityModule: Module = {
   name: 'identity',
   routes: identityRoutes,
+  registerJobs(ctx) {
+    ctx.subscribers.register('identity.purge-sessions', () =>
+      purgeExpiredSessions(ctx.database.db, ctx.clock().toISOString()),
+    );
+  },
+  schedule: [{ jobName: 'identity.purge-sessions', everyMs: 3_600_000 }],
 };
