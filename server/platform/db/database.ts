@@ -68,6 +68,9 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
       max: options.poolSize ?? 10,
       types: postgresTypes(),
     });
+    // An idle client whose connection dies (server restart, admin termination) is dropped by the pool and
+    // replaced on demand; without a listener the pool's 'error' event would crash the process.
+    pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       kind: 'postgres',
