@@ -110,3 +110,10 @@ export interface TicketCounterTable {
   day: string;
   last_value: number;
 }
+
+/** Every tag path of an item and all its ancestors, with the item's creation time (for subtree filters). */
+export interface FeedbackTagPathTable {
+  path: string;
+  feedback_id: string;
+  created_at: string;
+}

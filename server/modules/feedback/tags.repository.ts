@@ -73,3 +73,30 @@ export async function allTags(db: DbOrTrx): Promise<TagRow[]> {
 export async function findTag(db: DbOrTrx, path: string): Promise<TagRow | undefined> {
   return db.selectFrom('tags').selectAll().where('path', '=', path).executeTakeFirst();
 }
+
+/**
+ * Rebuilds an item's rows in feedback_tag_paths from its current tags: each tag and all its ancestors,
+ * stamped with the item's creation time. Call after every change to the item's tags.
+ */
+export async function syncTagPaths(trx: DbOrTrx, feedbackId: string, createdAt: string): Promise<void> {
+  const wanted = new Set((await tagsOfFeedback(trx, feedbackId)).flatMap(tagPathWithAncestors));
+  const rows = await trx
+    .selectFrom('feedback_tag_paths')
+    .select('path')
+    .where('feedback_id', '=', feedbackId)
+    .execute();
+  const present = new Set(rows.map((r) => r.path));
+  const removed = [...present].filter((p) => !wanted.has(p));
+  const added = [...wanted].filter((p) => !present.has(p));
+  if (removed.length > 0)
+    await trx
+      .deleteFrom('feedback_tag_paths')
+      .where('feedback_id', '=', feedbackId)
+      .where('path', 'in', removed)
+      .execute();
+  if (added.length > 0)
+    await trx
+      .insertInto('feedback_tag_paths')
+      .values(added.map((path) => ({ path, feedback_id: feedbackId, created_at: createdAt })))
+      .execute();
+}

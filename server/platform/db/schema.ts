@@ -5,6 +5,7 @@ import type {
   FeedbackMessageTable,
   FeedbackShareTable,
   FeedbackTable,
+  FeedbackTagPathTable,
   FeedbackTagTable,
   TagTable,
   TicketCounterTable,
@@ -31,6 +32,7 @@ export interface Database {
   customer_identities: CustomerIdentityTable;
   feedback: FeedbackTable;
   feedback_tags: FeedbackTagTable;
+  feedback_tag_paths: FeedbackTagPathTable;
   tags: TagTable;
   feedback_messages: FeedbackMessageTable;
   feedback_attachments: FeedbackAttachmentTable;

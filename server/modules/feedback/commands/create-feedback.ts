@@ -7,7 +7,7 @@ import { resolveCustomer } from '../../customers/index.js';
 import { getDepartmentSummaries, getUserById } from '../../identity/index.js';
 import { FEEDBACK_EVENTS } from '../feedback.events.js';
 import { type FeedbackRecord, findFeedbackRecord, insertFeedback, isUuid } from '../feedback.repository.js';
-import { addFeedbackTags, ensureTagPaths } from '../tags.repository.js';
+import { addFeedbackTags, ensureTagPaths, syncTagPaths } from '../tags.repository.js';
 import { insertMessage } from '../timeline.repository.js';
 import { type CommandBase, recordChange } from './change.js';
 import { allocateTicketNumber } from './ticket-number.js';
@@ -127,6 +127,7 @@ export async function createFeedback(
     created_at: at,
   });
   await addFeedbackTags(trx, id, tags, at);
+  await syncTagPaths(trx, id, at);
   await options.dialect.indexFeedbackText(trx, id, [row.subject, row.description].filter(Boolean).join('\n'));
   await recordChange(options, {
     feedbackId: id,

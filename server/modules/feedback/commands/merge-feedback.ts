@@ -7,7 +7,7 @@ import {
   findFeedbackRecord,
   saveFeedbackRow,
 } from '../feedback.repository.js';
-import { addFeedbackTags, removeFeedbackTags, tagsOfFeedback } from '../tags.repository.js';
+import { addFeedbackTags, removeFeedbackTags, syncTagPaths, tagsOfFeedback } from '../tags.repository.js';
 import { moveMessages } from '../timeline.repository.js';
 import { beginChange, type CommandBase, recordChange, writeHistory } from './change.js';
 
@@ -35,6 +35,8 @@ export async function mergeFeedback(
   const sourceTags = await tagsOfFeedback(trx, source.id);
   await addFeedbackTags(trx, target.id, sourceTags, at);
   await removeFeedbackTags(trx, source.id, sourceTags);
+  await syncTagPaths(trx, source.id, source.created_at);
+  await syncTagPaths(trx, target.id, target.created_at);
   await saveFeedbackRow(trx, source, { status: 'merged', merged_into_id: target.id }, at);
   await saveFeedbackRow(trx, target, {}, at);
 

@@ -1,7 +1,13 @@
 import { normalizeTagList } from '../../../../shared/feedback/tags.js';
 import { FEEDBACK_EVENTS } from '../feedback.events.js';
 import { type FeedbackRecord, findFeedbackRecord, saveFeedbackRow } from '../feedback.repository.js';
-import { addFeedbackTags, ensureTagPaths, removeFeedbackTags, tagsOfFeedback } from '../tags.repository.js';
+import {
+  addFeedbackTags,
+  ensureTagPaths,
+  removeFeedbackTags,
+  syncTagPaths,
+  tagsOfFeedback,
+} from '../tags.repository.js';
 import { assertNotMerged, beginChange, type CommandBase, recordChange } from './change.js';
 
 /**
@@ -23,6 +29,7 @@ export async function setTags(
   await ensureTagPaths(trx, added, at);
   await removeFeedbackTags(trx, row.id, removed);
   await addFeedbackTags(trx, row.id, added, at);
+  await syncTagPaths(trx, row.id, row.created_at);
   await saveFeedbackRow(trx, row, {}, at);
   await recordChange(options, {
     feedbackId: row.id,
