@@ -304,6 +304,31 @@ describe('working on an item: assign, messages, tags, fields, merge', () => {
     expect(invisible.status).toBe(404);
   });
 
+  it('serialises concurrent changes to one item: no lost version bumps or history rows', async () => {
+    const item = await buildFeedback(t, agent.headers);
+    const notes = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        send('POST', `/feedback/${item.id}/messages`, { body: `note ${i}`, internal: true }),
+      ),
+    );
+    expect(notes.map((n) => n.status)).toEqual(Array(10).fill(201));
+    const after = (await send<FeedbackItem>('GET', `/feedback/${item.id}`)).body.data;
+    expect(after.version).toBe(item.version + 10);
+    expect((await history(item.id)).filter((e) => e.type === 'message_added')).toHaveLength(10);
+    const moves = await Promise.all(
+      ['in_progress', 'closed', 'resolved'].map((to) =>
+        transition(t, agent.headers, item.id, { to, ...(to === 'resolved' ? { closure: CLOSURE } : {}) }),
+      ),
+    );
+    // Each transition saw the state the previous one left; the illegal ones were refused.
+    const ok = moves.filter((m) => m.status === 200);
+    expect(ok.length).toBeGreaterThanOrEqual(1);
+    for (const m of moves) expect([200, 409]).toContain(m.status);
+    const changes = (await history(item.id)).filter((e) => e.type === 'status_changed');
+    expect(changes).toHaveLength(ok.length);
+    for (let i = 1; i < changes.length; i++) expect(changes[i]?.from).toBe(changes[i - 1]?.to);
+  });
+
   it('writes an audit entry for every change', async () => {
     const item = await buildFeedback(t, agent.headers);
     await transition(t, agent.headers, item.id, { to: 'in_progress', reason: '开始处理' });
