@@ -18,7 +18,14 @@ const DEPARTMENTS = [
   { code: 'complaints', nameZh: '投诉管理', nameEn: 'Complaints', businessAreas: [] as string[] },
 ];
 
-const BULK_TABLES = ['feedback', 'feedback_messages', 'feedback_events', 'feedback_tags', 'feedback_search'];
+const BULK_TABLES = [
+  'feedback',
+  'feedback_messages',
+  'feedback_events',
+  'feedback_tags',
+  'feedback_tag_paths',
+  'feedback_search',
+];
 
 export interface SeedResult {
   departments: BulkDepartment[];
@@ -111,16 +118,22 @@ function customerRows(count: number, at: string, random: Random): { customers: R
 function itemRows(batch: readonly PlannedItem[]): {
   feedback: Row[];
   tags: Row[];
+  tagPaths: Row[];
   messages: Row[];
   events: Row[];
 } {
   const feedback: Row[] = [];
   const tags: Row[] = [];
+  const tagPaths: Row[] = [];
   const messages: Row[] = [];
   const events: Row[] = [];
   for (const { row, tags: itemTags } of batch) {
     feedback.push(row as Row);
     for (const tag of itemTags) tags.push({ feedback_id: row.id, tag, created_at: row.created_at });
+    // Every tag with all its ancestors, as the feedback module files them for subtree filters.
+    for (const path of new Set(itemTags.flatMap(withAncestors))) {
+      tagPaths.push({ path, feedback_id: row.id, created_at: row.created_at });
+    }
     messages.push({
       id: uuidv7({ msecs: Date.parse(row.created_at) }),
       feedback_id: row.id,
@@ -149,15 +162,17 @@ function itemRows(batch: readonly PlannedItem[]): {
       created_at: row.created_at,
     });
   }
-  return { feedback, tags, messages, events };
+  return { feedback, tags, tagPaths, messages, events };
+}
+
+function withAncestors(path: string): string[] {
+  const levels = path.split('/');
+  return levels.map((_, i) => levels.slice(0, i + 1).join('/'));
 }
 
 async function writeTags(writer: BulkWriter, paths: Iterable<string>, at: string): Promise<void> {
   const all = new Set<string>();
-  for (const path of paths) {
-    const levels = path.split('/');
-    for (let i = 1; i <= levels.length; i++) all.add(levels.slice(0, i).join('/'));
-  }
+  for (const path of paths) for (const p of withAncestors(path)) all.add(p);
   const rows = [...all]
     .sort((a, b) => a.split('/').length - b.split('/').length)
     .map((path) => ({
@@ -224,6 +239,7 @@ export async function seedBulk(
         await writer.insert('feedback_messages', rows.messages);
         await writer.insert('feedback_events', rows.events);
         await writer.insert('feedback_tags', rows.tags);
+        await writer.insert('feedback_tag_paths', rows.tagPaths);
         await writer.indexDocuments(
           batch.map((b) => ({ id: b.row.id, document: options.documents(b.textIndex) })),
         );
