@@ -1,4 +1,4 @@
-// npm run bench:intake [-- --duration 15 --connections 50 --db sqlite|postgres|both]
+// npm run bench:intake [-- --duration 15 --connections 50 --db sqlite|postgres|both --no-worker]
 // Drives POST /api/v1/feedback on the real server, then a do-nothing Fastify endpoint with the same
 // load, and checks that every acknowledged create is in the database.
 import autocannon, { type Result } from 'autocannon';
@@ -14,6 +14,7 @@ const duration = numberFlag('duration', 15);
 const connections = numberFlag('connections', 50);
 const warmup = Math.min(3, duration);
 const dbFlag = flag('db') ?? 'sqlite';
+const worker = !process.argv.includes('--no-worker');
 
 interface Run {
   label: string;
@@ -86,6 +87,17 @@ async function countRows(url: string, ids: string[]): Promise<{ rows: number; fo
   }
 }
 
+async function settledCount(url: string): Promise<{ rows: number }> {
+  let last = await countRows(url, []);
+  for (let i = 0; i < 60; i++) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const now = await countRows(url, []);
+    if (now.rows === last.rows) return now;
+    last = now;
+  }
+  return last;
+}
+
 async function benchCloseloop(
   kind: BenchDbKind,
   bodies: IntakeBodies,
@@ -102,17 +114,20 @@ async function benchCloseloop(
     );
     await handle.close();
 
-    phase(`${kind}: starting the Closeloop server (worker and outbox dispatcher on)`);
-    const server = await startServerChild('app', { DATABASE_URL: database.url });
+    phase(`${kind}: starting the Closeloop server (worker and outbox dispatcher ${worker ? 'on' : 'off'})`);
+    const server = await startServerChild(
+      'app',
+      { DATABASE_URL: database.url },
+      worker ? [] : ['--no-background'],
+    );
     const headers = { authorization: `Bearer ${key}` };
     phase(`${kind}: warm-up ${warmup} s`);
     await load(server.url, '/api/v1/feedback', headers, bodies, warmup);
-    await new Promise((r) => setTimeout(r, 500));
-    const before = await countRows(database.url, []);
+    // Requests of the warm-up still in flight when it stopped may commit a little later.
+    const before = await settledCount(database.url);
     phase(`${kind}: POST /api/v1/feedback for ${duration} s with ${connections} connections`);
     const { result, ids } = await load(server.url, '/api/v1/feedback', headers, bodies, duration);
-    phase(`${kind}: stopping the server and counting rows`);
-    await new Promise((r) => setTimeout(r, 500));
+    phase(`${kind}: stopping the server (it finishes requests in flight) and counting rows`);
     await server.stop();
     const after = await countRows(database.url, ids);
     return {
