@@ -1,0 +1,128 @@
+import { enTokens, isEnWord, markNegation } from '../text/en.js';
+import { detectLanguage } from '../text/language.js';
+import { enStopWords, zhStopWords } from '../text/resources.js';
+import { isWordToken, zhNegations, zhWords } from '../text/zh.js';
+import { finishHash, hashSeed, hashString, hashUnit } from './hash.js';
+
+/** How text becomes hashed terms; stored in every model artefact so inference repeats training. */
+export interface FeatureConfig {
+  /** 'auto' picks zh or en extraction per text (bilingual models such as nature). */
+  language: 'zh' | 'en' | 'auto';
+  /** Word n-grams from 1 up to this (jieba words for zh, tokens for en). */
+  wordNgrams: number;
+  /** Character n-gram lengths [min, max]: over letter/digit runs for zh, inside words for en. */
+  charNgrams: [number, number] | null;
+  /** NEG_ features (zh) / not_ scope marking (en). */
+  negation: boolean;
+  /** Leave stop words out of the word n-grams. */
+  dropStopWords: boolean;
+  /** en: keep @handles as tokens instead of masking them as @user. */
+  keepHandles?: boolean;
+}
+
+const KIND_WORD = 1;
+const KIND_CHAR = 3;
+const KIND_NEG = 4;
+const SEP = 0x1f;
+const SEED_WORD = hashSeed(KIND_WORD);
+const SEED_CHAR = hashSeed(KIND_CHAR);
+const SEED_NEG = hashSeed(KIND_NEG);
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const BOUNDARY = /^[.,;:]+$/;
+
+function pushWordNgrams(words: readonly (string | null)[], maxN: number, out: number[]): void {
+  // null marks a boundary that n-grams do not cross.
+  for (let i = 0; i < words.length; i++) {
+    const first = words[i];
+    if (first == null) continue;
+    let h = hashString(SEED_WORD, first);
+    out.push(finishHash(h));
+    for (let n = 2; n <= maxN; n++) {
+      const next = words[i + n - 1];
+      if (next == null) break;
+      h = hashString(hashUnit(h, SEP), next);
+      out.push(finishHash(h));
+    }
+  }
+}
+
+function pushCharNgrams(run: string, min: number, max: number, out: number[]): void {
+  const chars = Array.from(run);
+  for (let i = 0; i < chars.length; i++) {
+    let h = SEED_CHAR;
+    for (let n = 1; n <= max && i + n <= chars.length; n++) {
+      h = hashString(h, chars[i + n - 1]!);
+      if (n >= min) out.push(finishHash(h));
+    }
+  }
+}
+
+function zhTerms(normalized: string, config: FeatureConfig, out: number[]): void {
+  const words = zhWords(normalized);
+  const stop = zhStopWords();
+  const sequence = words.map((w) => {
+    if (w === '!' || w === '?') return w;
+    if (!isWordToken(w)) return null;
+    return config.dropStopWords && stop.has(w) ? null : w;
+  });
+  pushWordNgrams(sequence, config.wordNgrams, out);
+  if (config.negation) for (const neg of zhNegations(words)) out.push(finishHash(hashString(SEED_NEG, neg)));
+  if (config.charNgrams) {
+    const [min, max] = config.charNgrams;
+    let run = '';
+    for (const ch of normalized) {
+      if (LETTER_OR_DIGIT.test(ch)) run += ch;
+      else if (run) {
+        pushCharNgrams(run, min, max, out);
+        run = '';
+      }
+    }
+    if (run) pushCharNgrams(run, min, max, out);
+  }
+}
+
+function enTerms(normalized: string, config: FeatureConfig, out: number[]): void {
+  const tokens = enTokens(normalized, config.keepHandles ?? false);
+  const marked = config.negation ? markNegation(tokens) : tokens;
+  const stop = enStopWords();
+  const sequence = marked.map((t) => {
+    if (BOUNDARY.test(t)) return null;
+    return config.dropStopWords && stop.has(t) ? null : t;
+  });
+  pushWordNgrams(sequence, config.wordNgrams, out);
+  if (config.charNgrams) {
+    const [min, max] = config.charNgrams;
+    for (const token of tokens)
+      if (isEnWord(token) && !token.startsWith('@')) pushCharNgrams(`<${token}>`, min, max, out);
+  }
+}
+
+/** Hashed terms (with repeats) of already-normalised text. */
+export function extractTerms(normalized: string, config: FeatureConfig): Uint32Array {
+  const out: number[] = [];
+  const language =
+    config.language === 'auto' ? (detectLanguage(normalized) === 'zh' ? 'zh' : 'en') : config.language;
+  if (language === 'zh') zhTerms(normalized, config, out);
+  else enTerms(normalized, config, out);
+  return Uint32Array.from(out);
+}
+
+export interface TermCounts {
+  terms: Uint32Array;
+  counts: Uint16Array;
+}
+
+/** Distinct terms (ascending) with their counts. */
+export function countTerms(hashes: Uint32Array): TermCounts {
+  const sorted = Uint32Array.from(hashes).sort();
+  const terms: number[] = [];
+  const counts: number[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    if (i > 0 && sorted[i] === sorted[i - 1]) counts[counts.length - 1]!++;
+    else {
+      terms.push(sorted[i]!);
+      counts.push(1);
+    }
+  }
+  return { terms: Uint32Array.from(terms), counts: Uint16Array.from(counts, (c) => Math.min(c, 65535)) };
+}

@@ -1,0 +1,83 @@
+import type { SparseRow } from '../linear/sparse.js';
+import type { TermCounts } from './extract.js';
+
+export type TermWeighting = 'tfidf' | 'binary';
+
+/** Kept term hashes (ascending; position = feature index) with their IDF, and a fast lookup table. */
+export class Vocabulary {
+  readonly hashes: Uint32Array;
+  readonly idf: Float32Array;
+  private readonly table: Int32Array;
+  private readonly mask: number;
+
+  constructor(hashes: Uint32Array, idf: Float32Array) {
+    this.hashes = hashes;
+    this.idf = idf;
+    let size = 1024;
+    while (size < hashes.length * 2) size *= 2;
+    this.mask = size - 1;
+    this.table = new Int32Array(size).fill(-1);
+    for (let i = 0; i < hashes.length; i++) {
+      let slot = hashes[i]! & this.mask;
+      while (this.table[slot] !== -1) slot = (slot + 1) & this.mask;
+      this.table[slot] = i;
+    }
+  }
+
+  get size(): number {
+    return this.hashes.length;
+  }
+
+  /** Feature index of a term hash, or −1 when the term was pruned or never seen. */
+  indexOf(hash: number): number {
+    let slot = hash & this.mask;
+    for (;;) {
+      const at = this.table[slot]!;
+      if (at === -1 || this.hashes[at] === hash) return at;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  /** Sublinear TF·IDF (or binary) weights of the known terms, L2-normalised; indices ascending. */
+  vectorize(doc: TermCounts, weighting: TermWeighting): SparseRow {
+    const pairs: Array<[number, number]> = [];
+    let norm = 0;
+    for (let i = 0; i < doc.terms.length; i++) {
+      const index = this.indexOf(doc.terms[i]!);
+      if (index < 0) continue;
+      const value = weighting === 'binary' ? 1 : (1 + Math.log(doc.counts[i]!)) * this.idf[index]!;
+      pairs.push([index, value]);
+      norm += value * value;
+    }
+    pairs.sort((a, b) => a[0] - b[0]);
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    return {
+      indices: Int32Array.from(pairs, (p) => p[0]),
+      values: Float32Array.from(pairs, (p) => p[1] * scale),
+    };
+  }
+}
+
+export interface VocabularyOptions {
+  /** Keep terms seen in at least this many training documents. */
+  minDf: number;
+  /** Then keep at most this many, the most frequent first. */
+  maxFeatures?: number;
+}
+
+/** Builds the vocabulary from training documents only (document frequencies, smoothed IDF). */
+export function fitVocabulary(docs: readonly TermCounts[], options: VocabularyOptions): Vocabulary {
+  const df = new Map<number, number>();
+  for (const doc of docs) for (const term of doc.terms) df.set(term, (df.get(term) ?? 0) + 1);
+  let kept = [...df].filter(([, count]) => count >= options.minDf);
+  if (options.maxFeatures !== undefined && kept.length > options.maxFeatures) {
+    kept.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    kept = kept.slice(0, options.maxFeatures);
+  }
+  kept.sort((a, b) => a[0] - b[0]);
+  const n = docs.length;
+  return new Vocabulary(
+    Uint32Array.from(kept, (k) => k[0]),
+    Float32Array.from(kept, (k) => Math.log((1 + n) / (1 + k[1])) + 1),
+  );
+}
