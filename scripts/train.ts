@@ -8,13 +8,13 @@ import { parseArgs } from 'node:util';
 import { createProgress } from '../server/cli/progress.js';
 import { decodeArtefact, encodeArtefact } from '../server/modules/nlp/model/artefact.js';
 import { type ModelTask, modelFile, modelsDir, resetModels } from '../server/modules/nlp/model/registry.js';
+import { type CorrectionTask, parseCorrections } from '../server/modules/nlp/training/corrections.js';
 import type { ModelSpec } from '../server/modules/nlp/training/spec.js';
-import { type CorrectionTask, readCorrections } from './nlp/corrections.js';
+import { type TrainingRow, trainTask } from '../server/modules/nlp/training/train-task.js';
 import { englishIdf } from './nlp/english-idf.js';
 import { BENCHMARKS, DEFAULT_PATH, evaluate, formatTable } from './nlp/evaluate.js';
 import { type CardModel, modelCard } from './nlp/model-card.js';
 import { loadTask, TASKS, type TaskName } from './nlp/tasks.js';
-import { type TrainingRow, trainTask } from './nlp/train-task.js';
 
 const SEED = 20261123;
 const NATURE_SPEC: ModelSpec = {
@@ -41,7 +41,7 @@ mkdirSync(dir, { recursive: true });
 const version = `1.${new Date().toISOString().slice(0, 10).replace(/-/g, '')}`;
 
 const corrections = values.corrections
-  ? readCorrections(values.corrections, Number(values['corrections-weight']))
+  ? parseCorrections(readFileSync(values.corrections, 'utf8'), Number(values['corrections-weight']))
   : { byTask: new Map<CorrectionTask, TrainingRow[]>(), skipped: [] };
 for (const s of corrections.skipped) console.error(`corrections line ${s.line} skipped: ${s.reason}`);
 for (const [task, rows] of corrections.byTask) console.error(`corrections: ${rows.length} for ${task}`);

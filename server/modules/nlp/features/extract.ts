@@ -31,7 +31,8 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const BOUNDARY = /^[.,;:]+$/;
 
 function pushWordNgrams(words: readonly (string | null)[], maxN: number, out: number[]): void {
-  // null marks a boundary that n-grams do not cross.
+  // null marks a boundary that n-grams do not cross; maxN 0 turns word features off.
+  if (maxN < 1) return;
   for (let i = 0; i < words.length; i++) {
     const first = words[i];
     if (first == null) continue;

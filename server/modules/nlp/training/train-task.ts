@@ -1,20 +1,14 @@
-import { withDomain } from '../../server/modules/nlp/features/domain.js';
-import type { TermCounts } from '../../server/modules/nlp/features/extract.js';
-import type { Artefact } from '../../server/modules/nlp/model/artefact.js';
-import { dequantize } from '../../server/modules/nlp/model/artefact.js';
-import { scoresToProbabilities } from '../../server/modules/nlp/model/classifier.js';
-import { chooseNeutralBand, fitTemperature } from '../../server/modules/nlp/training/calibrate.js';
-import {
-  argmaxLabel,
-  decisionScores,
-  type FittedModel,
-  fitModel,
-  termsOf,
-} from '../../server/modules/nlp/training/fit.js';
-import { quantizeModel } from '../../server/modules/nlp/training/quantize.js';
-import { describeSpec, type ModelSpec } from '../../server/modules/nlp/training/spec.js';
-import type { LabeledText } from '../../server/modules/nlp/training/types.js';
-import { isValidation } from './datasets.js';
+import { withDomain } from '../features/domain.js';
+import type { TermCounts } from '../features/extract.js';
+import type { Artefact } from '../model/artefact.js';
+import { dequantize } from '../model/artefact.js';
+import { scoresToProbabilities } from '../model/classifier.js';
+import { chooseNeutralBand, fitTemperature } from './calibrate.js';
+import { argmaxLabel, decisionScores, type FittedModel, fitModel, termsOf } from './fit.js';
+import { quantizeModel } from './quantize.js';
+import { describeSpec, type ModelSpec } from './spec.js';
+import { isValidation } from './split.js';
+import type { LabeledText } from './types.js';
 
 /** A training row: corpus rows carry their dataset; corrections are never used for validation. */
 export type TrainingRow = LabeledText & { dataset: string; correction?: boolean };

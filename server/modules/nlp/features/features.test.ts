@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { withDomain } from './domain.js';
+import { countTerms, extractTerms, type FeatureConfig } from './extract.js';
+import { finishHash, hashSeed, hashString } from './hash.js';
+import { fitVocabulary } from './vocabulary.js';
+
+const zh: FeatureConfig = {
+  language: 'zh',
+  wordNgrams: 2,
+  charNgrams: [1, 3],
+  negation: true,
+  dropStopWords: false,
+};
+const en: FeatureConfig = {
+  language: 'en',
+  wordNgrams: 2,
+  charNgrams: [2, 5],
+  negation: true,
+  dropStopWords: false,
+};
+const word = (w: string) => finishHash(hashString(hashSeed(1), w));
+const neg = (w: string) => finishHash(hashString(hashSeed(4), w));
+
+describe('extractTerms', () => {
+  it('is deterministic and counts repeats', () => {
+    const a = countTerms(extractTerms('好好好', zh));
+    const b = countTerms(extractTerms('好好好', zh));
+    expect(Array.from(a.terms)).toEqual(Array.from(b.terms));
+    // char unigram 好 ×3, bigram 好好 ×2, trigram ×1, plus jieba words.
+    expect(Math.max(...a.counts)).toBeGreaterThanOrEqual(3);
+  });
+
+  it('has word unigrams, NEG_ features and char n-grams for Chinese', () => {
+    const terms = new Set(extractTerms('不是很满意', zh));
+    expect(terms.has(word('满意'))).toBe(true);
+    expect(terms.has(neg('NEG_满意'))).toBe(true);
+    const chars = extractTerms('满意', { ...zh, wordNgrams: 0, negation: false });
+    expect(chars.length).toBe(3); // 满, 意, 满意
+  });
+
+  it('marks negation scope in English word features', () => {
+    const terms = new Set(extractTerms('not bad at all', en));
+    expect(terms.has(word('not_bad'))).toBe(true);
+    expect(terms.has(word('bad'))).toBe(false);
+  });
+
+  it('builds char n-grams inside words only, with boundary marks', () => {
+    const terms = extractTerms('ab cd', { ...en, wordNgrams: 0, charNgrams: [2, 2] });
+    // <ab> → <a ab b>, <cd> → <c cd d>: six bigrams, none across the space.
+    expect(terms.length).toBe(6);
+  });
+});
+
+describe('Vocabulary', () => {
+  const docs = [
+    countTerms(Uint32Array.of(1, 2, 2)),
+    countTerms(Uint32Array.of(2, 3)),
+    countTerms(Uint32Array.of(2, 4)),
+  ];
+
+  it('keeps terms by document frequency from training docs, with smoothed IDF', () => {
+    const vocab = fitVocabulary(docs, { minDf: 2 });
+    expect(Array.from(vocab.hashes)).toEqual([2]);
+    expect(vocab.idf[0]).toBeCloseTo(Math.log(4 / 4) + 1, 6);
+    expect(vocab.indexOf(3)).toBe(-1);
+    const capped = fitVocabulary(docs, { minDf: 1, maxFeatures: 2 });
+    expect(Array.from(capped.hashes)).toEqual([1, 2]);
+  });
+
+  it('vectorises with sublinear TF·IDF, L2-normalised', () => {
+    const vocab = fitVocabulary(docs, { minDf: 1 });
+    const row = vocab.vectorize(countTerms(Uint32Array.of(1, 2, 2, 99)), 'tfidf');
+    expect(row.indices.length).toBe(2);
+    let norm = 0;
+    for (const v of row.values) norm += v * v;
+    expect(norm).toBeCloseTo(1, 6);
+    const idf1 = Math.log(4 / 2) + 1;
+    const idf2 = (1 + Math.log(2)) * (Math.log(4 / 4) + 1);
+    expect(row.values[0]! / row.values[1]!).toBeCloseTo(idf1 / idf2, 5);
+  });
+});
+
+describe('withDomain', () => {
+  it('adds a domain-tagged copy of every term, and nothing without a domain', () => {
+    const doc = countTerms(Uint32Array.of(5, 6));
+    expect(withDomain(doc, undefined)).toBe(doc);
+    const tagged = withDomain(doc, 'hotel');
+    expect(tagged.terms.length).toBe(4);
+    expect(Array.from(tagged.terms)).toEqual([...tagged.terms].sort((a, b) => a - b));
+    expect(Array.from(withDomain(doc, 'food').terms)).not.toEqual(Array.from(tagged.terms));
+  });
+});
