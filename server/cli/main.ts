@@ -95,6 +95,17 @@ export function buildCli(): Command {
     .option('--items <n>', 'number of feedback items', parsePositiveInt, 300)
     .action((opts: { items: number }) => withRuntime((r) => runSeedDemo(r.ctx, opts.items)));
 
+  program
+    .command('analyze')
+    .description(
+      'Analyse texts offline: one text (or JSON line with "text") per stdin line → one JSON line each',
+    )
+    .action(async () => {
+      // Loaded lazily: jieba and the models are only needed by this command.
+      const { runAnalyze } = await import('./analyze.command.js');
+      await runAnalyze(process.stdin, process.stdout);
+    });
+
   return program;
 }
 
