@@ -37,14 +37,20 @@ describe('every class of bad input gets a 4xx with a code, never a 500, never a 
   });
 
   it('invalid UTF-8 → 400 invalid_utf8 (bytes are not silently replaced)', async () => {
-    const bytes = Buffer.concat([Buffer.from('{"description":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]);
+    const bytes = Buffer.concat([
+      Buffer.from('{"description":"'),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from('"}'),
+    ]);
     const r = await post(bytes);
     expect(r.status).toBe(400);
     expect(r.body.error.code).toBe('invalid_utf8');
   });
 
   it('oversized body → 413 body_too_large', async () => {
-    const r = await post(JSON.stringify({ description: 'x'.repeat(10_000), customer: { email: 'a@example.com' } }));
+    const r = await post(
+      JSON.stringify({ description: 'x'.repeat(10_000), customer: { email: 'a@example.com' } }),
+    );
     expect(r.status).toBe(413);
     expect(r.body.error.code).toBe('body_too_large');
   });
@@ -57,7 +63,9 @@ describe('every class of bad input gets a 4xx with a code, never a 500, never a 
   });
 
   it('unknown fields → 400 validation_failed', async () => {
-    const r = await post(JSON.stringify({ description: 'hello', customer: { email: 'a@example.com' }, hacker: 1 }));
+    const r = await post(
+      JSON.stringify({ description: 'hello', customer: { email: 'a@example.com' }, hacker: 1 }),
+    );
     expect(r.status).toBe(400);
     expect(r.body.error.code).toBe('validation_failed');
     expect(JSON.stringify(r.body.error.details)).toContain('hacker');
@@ -104,10 +112,10 @@ describe('every class of bad input gets a 4xx with a code, never a 500, never a 
 
 describe('health and API documents', () => {
   it('reports database kind, migration state and SQLite modes', async () => {
-    const r = await call<{ status: string; database: { kind: string; migrations: { pending: string[] }; settings: Record<string, unknown> } }>(
-      t.app,
-      { method: 'GET', url: '/api/health' },
-    );
+    const r = await call<{
+      status: string;
+      database: { kind: string; migrations: { pending: string[] }; settings: Record<string, unknown> };
+    }>(t.app, { method: 'GET', url: '/api/health' });
     expect(r.status).toBe(200);
     expect(r.body.status).toBe('ok');
     expect(r.body.database.kind).toBe(t.database.kind);
@@ -124,7 +132,12 @@ describe('health and API documents', () => {
     });
     expect(doc.status).toBe(200);
     expect(doc.body.openapi).toMatch(/^3\./);
-    for (const path of ['/api/v1/feedback', '/api/v1/feedback/{id}', '/api/v1/auth/login', '/api/v1/customers']) {
+    for (const path of [
+      '/api/v1/feedback',
+      '/api/v1/feedback/{id}',
+      '/api/v1/auth/login',
+      '/api/v1/customers',
+    ]) {
       expect(Object.keys(doc.body.paths)).toContain(path);
     }
     const page = await t.app.inject({ method: 'GET', url: '/api/docs/' });

@@ -15,7 +15,7 @@ export class OutboxDispatcher {
     private readonly database: DatabaseHandle,
     private readonly queue: JobQueue,
     private readonly registry: SubscriberRegistry,
-    private readonly logger: Logger,
+    logger: Logger,
     private readonly options: { pollMs?: number; clock?: () => Date } = {},
   ) {
     this.loop = new PollingLoop('outbox dispatch', () => this.dispatchBatch(), options.pollMs ?? 250, logger);
