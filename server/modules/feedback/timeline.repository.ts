@@ -63,3 +63,15 @@ export async function listEvents(
     q = q.where((eb) => eb(eb.refTuple('created_at', 'id'), '>', eb.tuple(after.createdAt, after.id)));
   return q.orderBy('created_at').orderBy('id').limit(page.limit).execute();
 }
+
+/** Time of the item's newest history row (read under the item's row lock). */
+export async function latestEventAt(db: DbOrTrx, feedbackId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('feedback_events')
+    .select('created_at')
+    .where('feedback_id', '=', feedbackId)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.created_at ?? null;
+}

@@ -5,7 +5,7 @@ import { AppError } from '../../../platform/http/errors.js';
 import { recordAudit } from '../../identity/index.js';
 import { FEEDBACK_AGGREGATE, type FeedbackEventType } from '../feedback.events.js';
 import { type FeedbackRow, lockFeedbackRow } from '../feedback.repository.js';
-import { insertEvent } from '../timeline.repository.js';
+import { insertEvent, latestEventAt } from '../timeline.repository.js';
 
 /** What every command receives besides its own input: the open transaction, who acts, and when. */
 export interface CommandBase {
@@ -44,6 +44,9 @@ export async function writeHistory(
   feedbackId: string,
   entries: HistoryEntry[],
 ): Promise<void> {
+  // A change that took its time before waiting for the row lock must still sort after the one it waited for.
+  const latest = await latestEventAt(base.trx, feedbackId);
+  const at = latest && latest > base.at ? latest : base.at;
   for (const entry of entries) {
     await insertEvent(base.trx, {
       feedback_id: feedbackId,
@@ -54,7 +57,7 @@ export async function writeHistory(
       to_value: entry.to ?? null,
       reason: entry.reason ?? null,
       data: entry.data ? JSON.stringify(entry.data) : null,
-      created_at: base.at,
+      created_at: at,
     });
   }
 }
