@@ -58,8 +58,10 @@ export function sqliteWriter(file: string): BulkWriter {
       for (const row of rows) s.run(columns.map((c) => row[c] ?? null));
     },
     async indexDocuments(entries) {
+      // Keyed like the product's indexFeedbackText: FTS rowid = feedback.search_rowid.
       const s = statement('feedback_fts', ['feedback_id', 'content']);
-      for (const e of entries) s.run(e.id, e.document);
+      const link = db.prepare('update feedback set search_rowid = ? where id = ?');
+      for (const e of entries) link.run(s.run(e.id, e.document).lastInsertRowid, e.id);
     },
     async dropSecondaryIndexes(tables) {
       const rows = db

@@ -150,7 +150,75 @@ export function searchFeedbackQuery(db: DbOrTrx, options: SearchOptions) {
   return ordered.limit(limit);
 }
 
-/** One page of items the scope may see, matching the filter, in keyset order. */
+type Branch = { kind: 'assignee'; userId: string } | { kind: 'department' | 'shares'; departmentId: string };
+
+function branchesOf(scope: VisibilityScope): Branch[] {
+  if (scope.kind === 'all') return [];
+  const branches: Branch[] = [];
+  if (scope.userId) branches.push({ kind: 'assignee', userId: scope.userId });
+  if (scope.departmentId) {
+    branches.push({ kind: 'department', departmentId: scope.departmentId });
+    branches.push({ kind: 'shares', departmentId: scope.departmentId });
+  }
+  return branches;
+}
+
+/** The top of one visibility branch, in keyset order, every filter applied. */
+function branchQuery(db: DbOrTrx, branch: Branch, options: SearchOptions) {
+  const { filter, sort, after, limit } = options;
+  const base =
+    branch.kind === 'shares'
+      ? db
+          .selectFrom('feedback_shares')
+          .innerJoin('feedback', 'feedback.id', 'feedback_shares.feedback_id')
+          .where('feedback_shares.department_id', '=', branch.departmentId)
+      : db
+          .selectFrom('feedback')
+          .where(
+            branch.kind === 'assignee' ? 'feedback.assignee_id' : 'feedback.department_id',
+            '=',
+            branch.kind === 'assignee' ? branch.userId : branch.departmentId,
+          );
+  const q = base
+    .selectAll('feedback')
+    .where((eb) =>
+      eb.and([
+        ...conditions(eb as unknown as Eb, { kind: 'all' }, filter, { tagDrivesScan: false }),
+        ...(after ? [keyset(eb as unknown as Eb, sort, after)] : []),
+      ]),
+    );
+  const ordered =
+    sort === 'created'
+      ? q.orderBy('feedback.created_at', 'desc').orderBy('feedback.id', 'desc')
+      : q.orderBy('feedback.resolution_due_at', (ob) => ob.asc().nullsLast()).orderBy('feedback.id', 'asc');
+  return ordered.limit(limit);
+}
+
+function compareRows(sort: FeedbackSortKey, a: FeedbackRow, b: FeedbackRow): number {
+  const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  if (sort === 'created') return byText(b.created_at, a.created_at) || byText(b.id, a.id);
+  const ad = a.resolution_due_at;
+  const bd = b.resolution_due_at;
+  if (ad !== bd) {
+    if (ad === null) return 1;
+    if (bd === null) return -1;
+    return byText(ad, bd);
+  }
+  return byText(a.id, b.id);
+}
+
+/**
+ * One page of items the scope may see, matching the filter, in keyset order. For a scoped actor
+ * without a tag filter, each visibility branch (assignee, department, shares) is read separately off
+ * its own index and the tops are merged: one OR over the branches made the database sort every
+ * visible item for each page.
+ */
 export async function searchFeedback(db: DbOrTrx, options: SearchOptions): Promise<FeedbackRow[]> {
-  return searchFeedbackQuery(db, options).execute();
+  const branches = branchesOf(options.scope);
+  if (branches.length === 0 || (options.filter.tag && options.sort === 'created'))
+    return searchFeedbackQuery(db, options).execute();
+  const tops = await Promise.all(branches.map((b) => branchQuery(db, b, options).execute()));
+  const byId = new Map<string, FeedbackRow>();
+  for (const rows of tops) for (const row of rows) byId.set(row.id, row);
+  return [...byId.values()].sort((a, b) => compareRows(options.sort, a, b)).slice(0, options.limit);
 }

@@ -11,7 +11,12 @@ import { type FeedbackFilter, searchFeedback } from '../search.repository.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { loadFeedbackViews } from './feedback-views.js';
 
-function toFilter(actor: Actor, query: ListFeedbackQuery, dialect: DialectHelpers): FeedbackFilter {
+async function toFilter(
+  db: DbOrTrx,
+  actor: Actor,
+  query: ListFeedbackQuery,
+  dialect: DialectHelpers,
+): Promise<FeedbackFilter> {
   const filter: FeedbackFilter = {};
   if (query.status) filter.statuses = query.status;
   if (query.priority) filter.priorities = query.priority;
@@ -30,7 +35,7 @@ function toFilter(actor: Actor, query: ListFeedbackQuery, dialect: DialectHelper
   // Stored timestamps are UTC ISO strings, so bounds are normalised the same way to compare as text on SQLite.
   if (query.createdFrom) filter.createdFrom = new Date(query.createdFrom).toISOString();
   if (query.createdTo) filter.createdTo = new Date(query.createdTo).toISOString();
-  if (query.q) filter.text = dialect.feedbackTextMatch(query.q) ?? false;
+  if (query.q) filter.text = (await dialect.feedbackTextMatch(db, query.q)) ?? false;
   return filter;
 }
 
@@ -48,7 +53,7 @@ export async function listFeedback(
   if (after && sort === 'created' && after.value === null) throw new AppError('invalid_cursor');
   const rows = await searchFeedback(db, {
     scope: visibilityScope(actor),
-    filter: toFilter(actor, query, dialect),
+    filter: await toFilter(db, actor, query, dialect),
     sort,
     after,
     limit: query.limit + 1,
