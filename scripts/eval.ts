@@ -1,5 +1,7 @@
 // npm run eval — scores the shipped nlp artefacts on the TEST splits of ../shared/data and prints a table.
+import { analyzeText } from '../server/modules/nlp/index.js';
 import { modelLoadStats } from '../server/modules/nlp/model/registry.js';
+import { loadSplit } from './nlp/datasets.js';
 import { BENCHMARKS, DEFAULT_PATH, evaluate, formatTable } from './nlp/evaluate.js';
 
 const results = BENCHMARKS.map(evaluate);
@@ -17,4 +19,13 @@ console.log(
   `Model load: ${modelLoadStats()
     .map((s) => `${s.task} ${(s.bytes / 1024).toFixed(0)} KiB in ${s.milliseconds.toFixed(0)} ms`)
     .join(', ')}`,
+);
+
+// End-to-end speed of analyzeText (language, tokens, keywords, sentiment, category/intent, nature) on mixed text.
+const sample = BENCHMARKS.flatMap((b) => loadSplit(b.spec, 'test').slice(0, 500)).map((r) => r.text);
+const started = performance.now();
+for (const text of sample) analyzeText(text);
+const seconds = (performance.now() - started) / 1000;
+console.log(
+  `analyzeText: ${sample.length} mixed zh/en texts, ${(sample.length / seconds).toFixed(0)} items/s (one core)`,
 );

@@ -1,11 +1,12 @@
-// npm run train [-- --corrections FILE] [--corrections-weight N] [--only task,task] [--skip-eval]
+// npm run train [-- --corrections FILE] [--corrections-weight N] [--only task,task] [--skip-eval | --card-only]
 // Trains every shipped nlp model from the TRAIN splits in ../shared/data (plus agents' corrections),
 // writes versioned artefacts, en-idf.json, manifest.json and MODEL_CARD.md to server/modules/nlp/models/.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createProgress } from '../server/cli/progress.js';
+import { formatEnglishIdf } from '../server/modules/nlp/keywords.js';
 import { decodeArtefact, encodeArtefact } from '../server/modules/nlp/model/artefact.js';
 import { type ModelTask, modelFile, modelsDir, resetModels } from '../server/modules/nlp/model/registry.js';
 import { type CorrectionTask, parseCorrections } from '../server/modules/nlp/training/corrections.js';
@@ -22,7 +23,7 @@ const NATURE_SPEC: ModelSpec = {
   minDf: 1,
   weighting: 'tfidf',
   nb: false,
-  learner: { kind: 'softmax', lambda: 1e-3, maxIterations: 300 },
+  learner: { kind: 'softmax', lambda: 0.003, maxIterations: 300 },
 };
 const MIN_NATURE_CORRECTIONS = 10;
 
@@ -32,10 +33,12 @@ const { values } = parseArgs({
     'corrections-weight': { type: 'string', default: '3' },
     only: { type: 'string' },
     'skip-eval': { type: 'boolean', default: false },
+    // Re-score the shipped artefacts on the test splits and rewrite MODEL_CARD.md without training.
+    'card-only': { type: 'boolean', default: false },
   },
 });
 const only = values.only?.split(',').map((s) => s.trim()) ?? null;
-const wanted = (task: string) => !only || only.includes(task);
+const wanted = (task: string) => !values['card-only'] && (!only || only.includes(task));
 const dir = modelsDir();
 mkdirSync(dir, { recursive: true });
 const version = `1.${new Date().toISOString().slice(0, 10).replace(/-/g, '')}`;
@@ -69,7 +72,9 @@ const started = performance.now();
 
 function write(task: ModelTask, result: ReturnType<typeof trainTask>): void {
   const bytes = encodeArtefact(result.artefact);
-  writeFileSync(modelFile(task, dir), bytes);
+  // Write then rename, so a running process never reads a half-written artefact.
+  writeFileSync(`${modelFile(task, dir)}.tmp`, bytes);
+  renameSync(`${modelFile(task, dir)}.tmp`, modelFile(task, dir));
   trained.push({
     header: result.artefact.header,
     file: `${task}.bin`,
@@ -138,7 +143,7 @@ if (wanted('sentiment_en') || wanted('intent_en')) {
   const texts = [...loadTask(TASKS.sentiment_en, 'train'), ...loadTask(TASKS.intent_en, 'train')].map(
     (r) => r.text,
   );
-  writeFileSync(join(dir, 'en-idf.json'), `${JSON.stringify(englishIdf(texts))}\n`);
+  writeFileSync(join(dir, 'en-idf.tsv'), formatEnglishIdf(englishIdf(texts)));
 }
 
 const manifestFile = join(dir, 'manifest.json');

@@ -9,11 +9,27 @@ import { zhStopWords } from './text/resources.js';
 import { zhSegmenter } from './text/zh.js';
 
 let zhTfIdf: TfIdf | undefined;
+// Negators and degree words stay in tokens (they carry sentiment) but say nothing as keywords.
+const NOT_KEYWORDS = new Set([
+  '没有',
+  '不是',
+  '不会',
+  '不能',
+  '非常',
+  '特别',
+  '比较',
+  '真的',
+  '觉得',
+  '感觉',
+  '一般',
+  '还有',
+]);
 
 function zhExtractor(): TfIdf {
   if (!zhTfIdf) {
     zhTfIdf = TfIdf.withDict(idf);
-    zhTfIdf.setConfig({ stopWords: new Set(zhStopWords()), minKeywordLength: 2, useHmm: true });
+    // Our stop words are filtered afterwards: the binding fails to convert a stopWords set (2.0.3).
+    zhTfIdf.setConfig({ minKeywordLength: 2, useHmm: true });
   }
   return zhTfIdf;
 }
@@ -25,11 +41,29 @@ export interface EnglishIdf {
 }
 
 let enIdf: EnglishIdf | null | undefined;
+const NOT_KEYWORDS_EN = new Set(['not', 'no', 'never', 'nothing', 'nor', 'url', 'get', 'got']);
+
+/** `en-idf.tsv`: a `#documents<TAB>N` line, then one `word<TAB>document frequency` line per word. */
+export function formatEnglishIdf(table: EnglishIdf): string {
+  const lines = [`#documents\t${table.documents}`, ...Object.entries(table.df).map(([w, n]) => `${w}\t${n}`)];
+  return `${lines.join('\n')}\n`;
+}
+
+export function parseEnglishIdf(content: string): EnglishIdf {
+  const table: EnglishIdf = { documents: 0, df: {} };
+  for (const line of content.split('\n')) {
+    const [word, count] = line.split('\t');
+    if (!word || count === undefined) continue;
+    if (word === '#documents') table.documents = Number(count);
+    else table.df[word] = Number(count);
+  }
+  return table;
+}
 
 export function englishIdf(): EnglishIdf | null {
   if (enIdf === undefined) {
-    const file = join(modelsDir(), 'en-idf.json');
-    enIdf = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as EnglishIdf) : null;
+    const file = join(modelsDir(), 'en-idf.tsv');
+    enIdf = existsSync(file) ? parseEnglishIdf(readFileSync(file, 'utf8')) : null;
   }
   return enIdf;
 }
@@ -37,12 +71,15 @@ export function englishIdf(): EnglishIdf | null {
 /** Top keywords: jieba's TF-IDF (its IDF table, our stop words) for zh; TF × smoothed IDF for en. */
 export function keywordsOf(normalized: string, language: Language, topK = 5): string[] {
   if (language === 'zh') {
+    const stop = zhStopWords();
     return zhExtractor()
-      .extractKeywords(zhSegmenter(), normalized, topK)
-      .map((k) => k.keyword);
+      .extractKeywords(zhSegmenter(), normalized, topK * 3)
+      .map((k) => k.keyword)
+      .filter((k) => !stop.has(k) && !NOT_KEYWORDS.has(k) && !/^\d+$/.test(k))
+      .slice(0, topK);
   }
   const words = enContentWords(enTokens(normalized)).filter(
-    (w) => w.length > 1 && w !== 'url' && !/^\d+$/.test(w),
+    (w) => w.length > 1 && !NOT_KEYWORDS_EN.has(w) && !/^\d+$/.test(w),
   );
   if (words.length === 0) return [];
   const table = englishIdf();

@@ -191,6 +191,8 @@ export const COMPLAINT: Cue[] = [
     '不满',
     '不能用',
   ]),
+  // An action that cannot be done: 登录不了, 转不了, 用不了.
+  { cue: '…不了', pattern: /(?:登录|登陆|登|用|进|付款|付|转账|转|取|提现|支付|打开|收)不了/ },
   ...words([
     'refund',
     'not received',

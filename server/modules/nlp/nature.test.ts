@@ -20,9 +20,10 @@ describe('classifyNature rule order', () => {
       label: 'inquiry',
       evidence: ['nature model inquiry (0.90)', 'complaint cue "投诉"', 'sentiment neutral (0)'],
     });
-    expect(classifyNature(normalized, '', neutral, { label: 'inquiry', confidence: 0.5 }).label).toBe(
-      'complaint',
-    );
+    expect(classifyNature(normalized, '', neutral, { label: 'inquiry', confidence: 0.5 })).toMatchObject({
+      label: 'complaint',
+      evidence: ['complaint cue "投诉"', 'nature model inquiry (0.50, below 0.8)', 'sentiment neutral (0)'],
+    });
   });
 
   it('2. strong complaint cues beat suggestions and questions', () => {

@@ -56,6 +56,10 @@ export function classifyNature(
   const question = find(QUESTION);
   const sentimentNote = `sentiment ${sentiment.label} (${sentiment.score})`;
   const fired = [
+    // A model vote too hesitant to decide is still shown.
+    ...(model && model.confidence < NATURE_MODEL_THRESHOLD
+      ? [`nature model ${model.label} (${model.confidence.toFixed(2)}, below ${NATURE_MODEL_THRESHOLD})`]
+      : []),
     ...strong.map((c) => `complaint cue "${c}"`),
     ...request.map((c) => `feature request cue "${c}"`),
     ...suggestion.map((c) => `suggestion cue "${c}"`),

@@ -1,4 +1,6 @@
+import { findLitotes } from './litotes.js';
 import { getModel } from './model/registry.js';
+import { enTokens } from './text/en.js';
 import type { Language } from './text/language.js';
 
 export type SentimentLabel = 'positive' | 'neutral' | 'negative';
@@ -15,15 +17,10 @@ function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
-/**
- * Chinese: the binary model's probability p of "positive" maps to score 2p − 1; |score| below the
- * band chosen on validation is neutral. English: score = p(positive) − p(negative) of the 3-class
- * model, label = its most probable class. Other languages: neutral.
- */
-export function sentimentOf(normalized: string, language: Language, domain?: string): Sentiment {
+function modelSentiment(normalized: string, language: Language, domain?: string): Sentiment | null {
   if (language === 'zh') {
     const model = getModel('sentiment_zh');
-    if (!model) return NEUTRAL;
+    if (!model) return null;
     const p = model.predict(normalized, domain).probabilities.positive ?? 0.5;
     const score = 2 * p - 1;
     const band = model.header.settings.neutralBand ?? 0;
@@ -32,10 +29,31 @@ export function sentimentOf(normalized: string, language: Language, domain?: str
   }
   if (language === 'en') {
     const model = getModel('sentiment_en');
-    if (!model) return NEUTRAL;
+    if (!model) return null;
     const prediction = model.predict(normalized);
     const score = (prediction.probabilities.positive ?? 0) - (prediction.probabilities.negative ?? 0);
     return { label: prediction.label as SentimentLabel, score: round(score) };
   }
-  return NEUTRAL;
+  return null;
+}
+
+/** Score given to a text whose only sentiment is a negated negative ("not bad at all"). */
+const LITOTES_SCORE = 0.5;
+
+/**
+ * Chinese: the binary model's probability p of "positive" maps to score 2p − 1; |score| below the
+ * band chosen on validation is neutral. English: score = p(positive) − p(negative) of the 3-class
+ * model, label = its most probable class. Other languages: neutral.
+ * Negated negatives ("not bad", "没毛病") are cut out and the rest is scored: unless the rest is
+ * negative, the text is positive (at least 0.5 when nothing else is said, else at least 0.3).
+ */
+export function sentimentOf(normalized: string, language: Language, domain?: string): Sentiment {
+  if (language === 'other') return NEUTRAL;
+  const text = language === 'en' ? enTokens(normalized).join(' ') : normalized;
+  const litotes = findLitotes(text, language);
+  if (!litotes) return modelSentiment(normalized, language, domain) ?? NEUTRAL;
+  if (!/[\p{L}\p{N}]/u.test(litotes.remainder)) return { label: 'positive', score: LITOTES_SCORE };
+  const rest = modelSentiment(litotes.remainder, language, domain) ?? NEUTRAL;
+  if (rest.label === 'negative') return rest;
+  return { label: 'positive', score: round(Math.max(0.3, rest.score)) };
 }

@@ -11,7 +11,12 @@ export function withDomain(doc: TermCounts, domain: string | undefined): TermCou
   const pairs: Array<[number, number]> = [];
   for (let i = 0; i < doc.terms.length; i++) {
     pairs.push([doc.terms[i]!, doc.counts[i]!]);
-    pairs.push([finishHash((doc.terms[i]! ^ seed) >>> 0), doc.counts[i]!]);
+    // Keep the top bit: it marks the feature block (see FeatureConfig.wordShare).
+    const term = doc.terms[i]!;
+    pairs.push([
+      ((finishHash((term ^ seed) >>> 0) & 0x7fffffff) | (term & 0x80000000)) >>> 0,
+      doc.counts[i]!,
+    ]);
   }
   pairs.sort((a, b) => a[0] - b[0]);
   return { terms: Uint32Array.from(pairs, (p) => p[0]), counts: Uint16Array.from(pairs, (p) => p[1]) };

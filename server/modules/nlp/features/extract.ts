@@ -18,7 +18,16 @@ export interface FeatureConfig {
   dropStopWords: boolean;
   /** en: keep @handles as tokens instead of masking them as @user. */
   keepHandles?: boolean;
+  /**
+   * When set, word features (n-grams, NEG_) and character n-grams are L2-normalised as two blocks,
+   * the word block carrying this share of the squared norm; otherwise one joint normalisation.
+   * The top hash bit tells the blocks apart (set = character n-gram).
+   */
+  wordShare?: number;
 }
+
+/** Top hash bit set: a character n-gram (used by block normalisation). */
+export const CHAR_BLOCK_BIT = 0x80000000;
 
 const KIND_WORD = 1;
 const KIND_CHAR = 3;
@@ -58,7 +67,7 @@ function pushCharNgrams(run: string, min: number, max: number, out: number[]): v
   }
 }
 
-function zhTerms(normalized: string, config: FeatureConfig, out: number[]): void {
+function zhTerms(normalized: string, config: FeatureConfig, out: number[], chars: number[]): void {
   const words = zhWords(normalized);
   const stop = zhStopWords();
   const sequence = words.map((w) => {
@@ -74,15 +83,15 @@ function zhTerms(normalized: string, config: FeatureConfig, out: number[]): void
     for (const ch of normalized) {
       if (LETTER_OR_DIGIT.test(ch)) run += ch;
       else if (run) {
-        pushCharNgrams(run, min, max, out);
+        pushCharNgrams(run, min, max, chars);
         run = '';
       }
     }
-    if (run) pushCharNgrams(run, min, max, out);
+    if (run) pushCharNgrams(run, min, max, chars);
   }
 }
 
-function enTerms(normalized: string, config: FeatureConfig, out: number[]): void {
+function enTerms(normalized: string, config: FeatureConfig, out: number[], chars: number[]): void {
   const tokens = enTokens(normalized, config.keepHandles ?? false);
   const marked = config.negation ? markNegation(tokens) : tokens;
   const stop = enStopWords();
@@ -94,18 +103,23 @@ function enTerms(normalized: string, config: FeatureConfig, out: number[]): void
   if (config.charNgrams) {
     const [min, max] = config.charNgrams;
     for (const token of tokens)
-      if (isEnWord(token) && !token.startsWith('@')) pushCharNgrams(`<${token}>`, min, max, out);
+      if (isEnWord(token) && !token.startsWith('@')) pushCharNgrams(`<${token}>`, min, max, chars);
   }
 }
 
 /** Hashed terms (with repeats) of already-normalised text. */
 export function extractTerms(normalized: string, config: FeatureConfig): Uint32Array {
   const out: number[] = [];
+  const chars: number[] = config.wordShare === undefined ? out : [];
   const language =
     config.language === 'auto' ? (detectLanguage(normalized) === 'zh' ? 'zh' : 'en') : config.language;
-  if (language === 'zh') zhTerms(normalized, config, out);
-  else enTerms(normalized, config, out);
-  return Uint32Array.from(out);
+  if (language === 'zh') zhTerms(normalized, config, out, chars);
+  else enTerms(normalized, config, out, chars);
+  if (chars === out) return Uint32Array.from(out);
+  const terms = new Uint32Array(out.length + chars.length);
+  for (let i = 0; i < out.length; i++) terms[i] = (out[i]! & ~CHAR_BLOCK_BIT) >>> 0;
+  for (let i = 0; i < chars.length; i++) terms[out.length + i] = (chars[i]! | CHAR_BLOCK_BIT) >>> 0;
+  return terms;
 }
 
 export interface TermCounts {

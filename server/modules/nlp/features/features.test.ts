@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { withDomain } from './domain.js';
-import { countTerms, extractTerms, type FeatureConfig } from './extract.js';
+import { CHAR_BLOCK_BIT, countTerms, extractTerms, type FeatureConfig } from './extract.js';
 import { finishHash, hashSeed, hashString } from './hash.js';
 import { fitVocabulary } from './vocabulary.js';
 
@@ -77,6 +77,27 @@ describe('Vocabulary', () => {
     const idf1 = Math.log(4 / 2) + 1;
     const idf2 = (1 + Math.log(2)) * (Math.log(4 / 4) + 1);
     expect(row.values[0]! / row.values[1]!).toBeCloseTo(idf1 / idf2, 5);
+  });
+});
+
+describe('block normalisation (wordShare)', () => {
+  it('gives word and character blocks their share of the norm, and keeps the block bit through domain copies', () => {
+    const config: FeatureConfig = { ...zh, negation: false, wordShare: 0.25 };
+    const doc = countTerms(extractTerms('很好很好', config));
+    const vocab = fitVocabulary([doc], { minDf: 1 });
+    const row = vocab.vectorize(doc, 'tfidf', 0.25);
+    let words = 0;
+    let chars = 0;
+    row.indices.forEach((index, k) => {
+      const v = row.values[k]! ** 2;
+      if (vocab.hashes[index]! >= CHAR_BLOCK_BIT) chars += v;
+      else words += v;
+    });
+    expect(words).toBeCloseTo(0.25, 5);
+    expect(chars).toBeCloseTo(0.75, 5);
+    const tagged = withDomain(doc, 'food');
+    const charTerms = (terms: Uint32Array) => Array.from(terms).filter((t) => t >= CHAR_BLOCK_BIT).length;
+    expect(charTerms(tagged.terms)).toBe(2 * charTerms(doc.terms));
   });
 });
 

@@ -15,13 +15,15 @@ export class Vocabulary {
     this.idf = idf;
     let size = 1024;
     while (size < hashes.length * 2) size *= 2;
-    this.mask = size - 1;
-    this.table = new Int32Array(size).fill(-1);
+    const mask = size - 1;
+    const table = new Int32Array(size).fill(-1);
     for (let i = 0; i < hashes.length; i++) {
-      let slot = hashes[i]! & this.mask;
-      while (this.table[slot] !== -1) slot = (slot + 1) & this.mask;
-      this.table[slot] = i;
+      let slot = hashes[i]! & mask;
+      while (table[slot] !== -1) slot = (slot + 1) & mask;
+      table[slot] = i;
     }
+    this.mask = mask;
+    this.table = table;
   }
 
   get size(): number {
@@ -38,22 +40,32 @@ export class Vocabulary {
     }
   }
 
-  /** Sublinear TF·IDF (or binary) weights of the known terms, L2-normalised; indices ascending. */
-  vectorize(doc: TermCounts, weighting: TermWeighting): SparseRow {
-    const pairs: Array<[number, number]> = [];
-    let norm = 0;
+  /**
+   * Sublinear TF·IDF (or binary) weights of the known terms, L2-normalised jointly, or as two blocks
+   * (word / character, told apart by the top hash bit) when `wordShare` is given; indices ascending.
+   */
+  vectorize(doc: TermCounts, weighting: TermWeighting, wordShare?: number): SparseRow {
+    const pairs: Array<[number, number, number]> = [];
+    const norms = [0, 0];
     for (let i = 0; i < doc.terms.length; i++) {
       const index = this.indexOf(doc.terms[i]!);
       if (index < 0) continue;
       const value = weighting === 'binary' ? 1 : (1 + Math.log(doc.counts[i]!)) * this.idf[index]!;
-      pairs.push([index, value]);
-      norm += value * value;
+      const block = wordShare !== undefined && doc.terms[i]! >= 0x80000000 ? 1 : 0;
+      pairs.push([index, value, block]);
+      norms[block]! += value * value;
     }
     pairs.sort((a, b) => a[0] - b[0]);
-    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    const scales = [0, 0];
+    if (wordShare === undefined) scales[0] = norms[0]! > 0 ? 1 / Math.sqrt(norms[0]!) : 0;
+    else {
+      const both = norms[0]! > 0 && norms[1]! > 0;
+      const share = [both ? wordShare : 1, both ? 1 - wordShare : 1];
+      for (const b of [0, 1]) scales[b] = norms[b]! > 0 ? Math.sqrt(share[b]! / norms[b]!) : 0;
+    }
     return {
       indices: Int32Array.from(pairs, (p) => p[0]),
-      values: Float32Array.from(pairs, (p) => p[1] * scale),
+      values: Float32Array.from(pairs, (p) => p[1] * scales[p[2]]!),
     };
   }
 }

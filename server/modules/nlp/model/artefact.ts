@@ -21,7 +21,10 @@ export interface ArtefactHeader {
   temperature: number;
   /** Domains the model has domain-specific features for (empty when none). */
   domains: string[];
-  /** Task-specific settings chosen on validation (e.g. the neutral band of a sentiment model). */
+  /**
+   * Settings chosen on validation: `neutralBand` (two-label sentiment), `plainTemperature` (the
+   * temperature of a domain-aware model used without a domain hint).
+   */
   settings: Record<string, number>;
   training: Record<string, unknown>;
 }
@@ -98,5 +101,7 @@ export function decodeArtefact(file: Uint8Array): Artefact {
     previous = (previous + deltas[i]!) >>> 0;
     hashes[i] = previous;
   }
-  return { header, hashes, idf: Float32Array.from(idfRaw, (v) => v / IDF_SCALE), quantized };
+  const idf = new Float32Array(F);
+  for (let i = 0; i < F; i++) idf[i] = idfRaw[i]! / IDF_SCALE;
+  return { header, hashes, idf, quantized };
 }

@@ -21,18 +21,22 @@ export class LinearTextClassifier {
     // Hashes are sorted ascending in the artefact, so vocabulary order = stored order.
     this.vocabulary = new Vocabulary(artefact.hashes, artefact.idf);
     const columns = artefact.header.columns;
-    this.weights = new Float32Array(artefact.quantized.length);
-    for (let i = 0; i < artefact.quantized.length; i++) {
-      this.weights[i] = dequantize(artefact.quantized[i]!, artefact.header.weightScale[i % columns]!);
+    const q = artefact.quantized;
+    this.weights = new Float32Array(q.length);
+    // One 256-entry lookup table per column instead of a dequantisation per weight.
+    for (let c = 0; c < columns; c++) {
+      const table = new Float32Array(256);
+      for (let v = -128; v < 128; v++) table[v + 128] = dequantize(v, artefact.header.weightScale[c]!);
+      for (let i = c; i < q.length; i += columns) this.weights[i] = table[q[i]! + 128]!;
     }
   }
 
   /** Raw decision scores (one per column) of already-normalised text. */
   scores(normalized: string, domain?: string): Float64Array {
     const { spec, columns, bias } = this.header;
-    const known = domain && this.header.domains.includes(domain) ? domain : undefined;
+    const known = this.knowsDomain(domain) ? domain : undefined;
     const doc = withDomain(countTerms(extractTerms(normalized, spec.features)), known);
-    const row = this.vocabulary.vectorize(doc, spec.weighting);
+    const row = this.vocabulary.vectorize(doc, spec.weighting, spec.features.wordShare);
     const out = Float64Array.from(bias);
     for (let k = 0; k < row.indices.length; k++) {
       const base = row.indices[k]! * columns;
@@ -42,13 +46,25 @@ export class LinearTextClassifier {
     return out;
   }
 
-  /** Probabilities from scores: sigmoid (two labels) or softmax, both with the fitted temperature. */
-  probabilities(scores: Float64Array): Float64Array {
-    return scoresToProbabilities(scores, this.header.temperature);
+  /** True when `domain` selects domain-specific weights of this model. */
+  knowsDomain(domain: string | undefined): boolean {
+    return domain !== undefined && this.header.domains.includes(domain);
+  }
+
+  /**
+   * Probabilities from scores: sigmoid (two labels) or softmax, with the temperature fitted on
+   * validation for the path taken (with or without domain weights).
+   */
+  probabilities(scores: Float64Array, withDomain = false): Float64Array {
+    const plain = this.header.settings.plainTemperature;
+    return scoresToProbabilities(
+      scores,
+      !withDomain && plain !== undefined ? plain : this.header.temperature,
+    );
   }
 
   predict(normalized: string, domain?: string): Prediction {
-    const probs = this.probabilities(this.scores(normalized, domain));
+    const probs = this.probabilities(this.scores(normalized, domain), this.knowsDomain(domain));
     let best = 0;
     for (let c = 1; c < probs.length; c++) if (probs[c]! > probs[best]!) best = c;
     const probabilities: Record<string, number> = {};

@@ -10,8 +10,10 @@ export function meanNll(scores: readonly Float64Array[], y: Int32Array, temperat
   return sum / Math.max(scores.length, 1);
 }
 
-/** Temperature minimising validation NLL (golden-section search on log T over [0.01, 100]). */
+/** Temperature minimising validation NLL (golden-section search on log T over [0.01, 100]); 1 without data. */
 export function fitTemperature(scores: readonly Float64Array[], y: Int32Array): number {
+  // Nothing to calibrate on (e.g. a model trained from corrections only): leave scores as they are.
+  if (scores.length === 0) return 1;
   let lo = Math.log(0.01);
   let hi = Math.log(100);
   const phi = (Math.sqrt(5) - 1) / 2;
@@ -38,29 +40,36 @@ export function fitTemperature(scores: readonly Float64Array[], y: Int32Array): 
 }
 
 /**
- * Neutral band for a two-label sentiment score s = 2p − 1: the widest b (step 0.05, at most 0.5) such
- * that validation texts with |s| < b are right at most `maxAccuracy` of the time (the model is close
- * to guessing there) and make up at most `maxShare` of the validation set.
+ * Neutral band for a two-label sentiment score s = 2p − 1, grown from 0 ring by ring (0.05 wide,
+ * merged until a ring holds `minRing` validation texts): a ring joins the band while the model is
+ * near chance in it (right at most `maxAccuracy` of the time) and the band holds at most `maxShare`
+ * of the validation set. Capped at 0.5.
  */
 export function chooseNeutralBand(
   sentimentScores: readonly number[],
   correct: readonly boolean[],
-  maxAccuracy = 0.75,
-  maxShare = 0.15,
+  { maxAccuracy = 0.6, maxShare = 0.15, minRing = 20, step = 0.05 } = {},
 ): number {
-  let best = 0;
-  for (let b = 0.05; b <= 0.5 + 1e-9; b += 0.05) {
-    let inBand = 0;
+  const n = sentimentScores.length;
+  let band = 0;
+  let inBand = 0;
+  let lo = 0;
+  for (let k = 1; k * step <= 0.5 + 1e-9; k++) {
+    const hi = k * step;
+    let count = 0;
     let right = 0;
     sentimentScores.forEach((s, i) => {
-      if (Math.abs(s) < b) {
-        inBand++;
+      const a = Math.abs(s);
+      if (a >= lo && a < hi) {
+        count++;
         if (correct[i]) right++;
       }
     });
-    if (inBand === 0) continue;
-    if (right / inBand <= maxAccuracy && inBand / sentimentScores.length <= maxShare)
-      best = Number(b.toFixed(2));
+    if (count < minRing) continue;
+    if (right / count > maxAccuracy || (inBand + count) / n > maxShare) break;
+    band = Number(hi.toFixed(2));
+    inBand += count;
+    lo = hi;
   }
-  return best;
+  return band;
 }

@@ -60,7 +60,7 @@ export function fitModel(input: FitInput, spec: ModelSpec, seed = 1): FittedMode
     ...(spec.maxFeatures ? { maxFeatures: spec.maxFeatures } : {}),
   });
   const x = toCsr(
-    input.terms.map((doc) => vocabulary.vectorize(doc, spec.weighting)),
+    input.terms.map((doc) => vocabulary.vectorize(doc, spec.weighting, spec.features.wordShare)),
     vocabulary.size,
   );
   const K = input.labels.length;
@@ -101,7 +101,7 @@ export function fitModel(input: FitInput, spec: ModelSpec, seed = 1): FittedMode
 
 /** Raw decision scores of one document: length = columns. */
 export function decisionScores(model: FittedModel, doc: TermCounts, spec: ModelSpec): Float64Array {
-  const row = model.vocabulary.vectorize(doc, spec.weighting);
+  const row = model.vocabulary.vectorize(doc, spec.weighting, spec.features.wordShare);
   const scores = Float64Array.from(model.bias);
   for (let k = 0; k < row.indices.length; k++) {
     const base = row.indices[k]! * model.columns;

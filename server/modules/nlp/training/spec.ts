@@ -23,7 +23,7 @@ export function describeSpec(spec: ModelSpec): string {
     spec.learner.kind === 'svm'
       ? `svm-${spec.learner.loss} C=${spec.learner.C}`
       : `softmax λ=${spec.learner.lambda}`;
-  return `w1-${f.wordNgrams} ${chars}${f.negation ? ' neg' : ''}${f.dropStopWords ? ' -stop' : ''} df≥${spec.minDf}${
+  return `w1-${f.wordNgrams} ${chars}${f.wordShare !== undefined ? ` share${f.wordShare}` : ''}${f.negation ? ' neg' : ''}${f.dropStopWords ? ' -stop' : ''} df≥${spec.minDf}${
     spec.maxFeatures ? ` max${spec.maxFeatures}` : ''
   } ${spec.weighting}${spec.nb ? '+nb' : ''} ${learner}`;
 }

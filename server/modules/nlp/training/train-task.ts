@@ -83,17 +83,28 @@ export function trainTask(input: TrainTaskInput): TrainTaskResult {
     (!row.correction && isValidation(row.text) ? validation : fitPart).push(i);
   });
 
+  const plainCache = new Map<string, TermCounts[]>();
   const termCache = new Map<string, TermCounts[]>();
-  const termsFor = (spec: ModelSpec): TermCounts[] => {
+  /** Terms without domain copies: what a domain-aware model sees when no domain hint is given. */
+  const plainTermsFor = (spec: ModelSpec): TermCounts[] => {
     const key = JSON.stringify(spec.features);
-    let terms = termCache.get(key);
+    let terms = plainCache.get(key);
     if (!terms) {
       terms = termsOf(
         rows.map((r) => r.text),
         spec,
         (done) => input.progress('features', done, rows.length),
       );
-      if (input.domainAware) terms = terms.map((t, i) => withDomain(t, rows[i]!.domain));
+      plainCache.set(key, terms);
+    }
+    return terms;
+  };
+  const termsFor = (spec: ModelSpec): TermCounts[] => {
+    const key = JSON.stringify(spec.features);
+    let terms = termCache.get(key);
+    if (!terms) {
+      const plain = plainTermsFor(spec);
+      terms = input.domainAware ? plain.map((t, i) => withDomain(t, rows[i]!.domain)) : plain;
       termCache.set(key, terms);
     }
     return terms;
@@ -136,14 +147,23 @@ export function trainTask(input: TrainTaskInput): TrainTaskResult {
   const valY = Int32Array.from(validation, (i) => y[i]!);
   const temperature = fitTemperature(valScores, valY);
   const settings: Record<string, number> = {};
+  // The product's default path for a domain-aware model has no domain hint: calibrate that path too.
+  let defaultScores = valScores;
+  let defaultTemperature = temperature;
+  if (input.domainAware) {
+    const plain = plainTermsFor(spec);
+    defaultScores = validation.map((i) => decisionScores(model, plain[i]!, spec));
+    defaultTemperature = fitTemperature(defaultScores, valY);
+    settings.plainTemperature = defaultTemperature;
+  }
   if (input.neutralBand && labels.length === 2) {
-    const sentiment = valScores.map((s) => {
-      const p = scoresToProbabilities(s, temperature);
+    const sentiment = defaultScores.map((s) => {
+      const p = scoresToProbabilities(s, defaultTemperature);
       return p[1]! - p[0]!;
     });
     settings.neutralBand = chooseNeutralBand(
       sentiment,
-      validation.map((i, k) => argmaxLabel(valScores[k]!) === y[i]),
+      validation.map((i, k) => argmaxLabel(defaultScores[k]!) === y[i]),
     );
   }
   const quantized = quantizedCopy(model);

@@ -25,16 +25,25 @@ describe('calibration', () => {
       y.push(random() < 1 / (1 + Math.exp(-2.5 * s)) ? 1 : 0);
     }
     expect(fitTemperature(scores, Int32Array.from(y))).toBeCloseTo(2.5, 0);
+    expect(fitTemperature([], new Int32Array(0))).toBe(1);
   });
 
-  it('chooses the widest band where the model is close to guessing', () => {
-    const scores = [
-      -0.9, -0.5, -0.12, -0.02, 0.03, 0.08, 0.3, 0.6, 0.9, 0.95, 0.99, -0.99, 0.7, -0.7, 0.4, -0.4, 0.5, -0.6,
-      0.8, -0.8,
-    ];
-    const correct = scores.map((s) => Math.abs(s) >= 0.1 || s > 0.05);
-    // |s| < 0.1: 3 texts, 1 right (33 %) — but |s| < 0.15 also holds 4 with 2 right, and 15 % of 20 = 3 texts.
-    expect(chooseNeutralBand(scores, correct, 0.75, 0.15)).toBe(0.1);
+  it('grows the neutral band while the model is near chance', () => {
+    // 100 texts per 0.05 ring up to 0.5: accuracy 50 % in [0, 0.1), 58 % in [0.1, 0.15), 70 % beyond.
+    const scores: number[] = [];
+    const correct: boolean[] = [];
+    for (let ring = 0; ring < 10; ring++) {
+      const accuracy = ring < 2 ? 0.5 : ring === 2 ? 0.58 : 0.7;
+      for (let i = 0; i < 100; i++) {
+        scores.push((i % 2 === 0 ? 1 : -1) * (ring * 0.05 + 0.0001 + (i / 100) * 0.049));
+        correct.push(i < accuracy * 100);
+      }
+    }
+    expect(chooseNeutralBand(scores, correct, { maxShare: 0.5 })).toBe(0.15);
+    // The share cap stops it earlier: 15 % of 1000 texts = one ring and a half.
+    expect(chooseNeutralBand(scores, correct)).toBe(0.05);
+    // Sparse rings are merged before they are judged.
+    expect(chooseNeutralBand(scores, correct, { maxShare: 0.5, minRing: 150 })).toBe(0.1);
     expect(
       chooseNeutralBand(
         scores,
