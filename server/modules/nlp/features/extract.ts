@@ -130,14 +130,17 @@ export interface TermCounts {
 /** Distinct terms (ascending) with their counts. */
 export function countTerms(hashes: Uint32Array): TermCounts {
   const sorted = Uint32Array.from(hashes).sort();
-  const terms: number[] = [];
-  const counts: number[] = [];
+  const terms = new Uint32Array(sorted.length);
+  const counts = new Uint16Array(sorted.length);
+  let distinct = 0;
   for (let i = 0; i < sorted.length; i++) {
-    if (i > 0 && sorted[i] === sorted[i - 1]) counts[counts.length - 1]!++;
-    else {
-      terms.push(sorted[i]!);
-      counts.push(1);
+    if (distinct > 0 && sorted[i] === terms[distinct - 1]) {
+      if (counts[distinct - 1]! < 65535) counts[distinct - 1]!++;
+    } else {
+      terms[distinct] = sorted[i]!;
+      counts[distinct] = 1;
+      distinct++;
     }
   }
-  return { terms: Uint32Array.from(terms), counts: Uint16Array.from(counts, (c) => Math.min(c, 65535)) };
+  return { terms: terms.slice(0, distinct), counts: counts.slice(0, distinct) };
 }

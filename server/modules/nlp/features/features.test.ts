@@ -80,6 +80,30 @@ describe('Vocabulary', () => {
   });
 });
 
+describe('Vocabulary.score (inference path)', () => {
+  it('equals the dot product of the training-path vector with the weights', () => {
+    for (const wordShare of [undefined, 0.3]) {
+      const config: FeatureConfig = { ...zh, ...(wordShare === undefined ? {} : { wordShare }) };
+      const docs = ['质量很好，非常满意', '太差了，再也不买了', '不是很满意'].map((t) =>
+        countTerms(extractTerms(t, config)),
+      );
+      const vocab = fitVocabulary(docs.slice(0, 2), { minDf: 1 });
+      const weights = Float32Array.from({ length: vocab.size * 2 }, (_, i) => Math.sin(i));
+      const bias = [0.5, -0.25];
+      for (const doc of docs) {
+        const row = vocab.vectorize(doc, 'tfidf', wordShare);
+        const expected = [...bias];
+        row.indices.forEach((j, k) => {
+          for (const c of [0, 1]) expected[c]! += row.values[k]! * weights[j * 2 + c]!;
+        });
+        const got = vocab.score(doc, 'tfidf', wordShare, weights, bias);
+        expect(got[0]).toBeCloseTo(expected[0]!, 5);
+        expect(got[1]).toBeCloseTo(expected[1]!, 5);
+      }
+    }
+  });
+});
+
 describe('block normalisation (wordShare)', () => {
   it('gives word and character blocks their share of the norm, and keeps the block bit through domain copies', () => {
     const config: FeatureConfig = { ...zh, negation: false, wordShare: 0.25 };

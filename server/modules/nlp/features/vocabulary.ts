@@ -56,18 +56,55 @@ export class Vocabulary {
       norms[block]! += value * value;
     }
     pairs.sort((a, b) => a[0] - b[0]);
-    const scales = [0, 0];
-    if (wordShare === undefined) scales[0] = norms[0]! > 0 ? 1 / Math.sqrt(norms[0]!) : 0;
-    else {
-      const both = norms[0]! > 0 && norms[1]! > 0;
-      const share = [both ? wordShare : 1, both ? 1 - wordShare : 1];
-      for (const b of [0, 1]) scales[b] = norms[b]! > 0 ? Math.sqrt(share[b]! / norms[b]!) : 0;
-    }
+    const scales = blockScales(norms, wordShare);
     return {
       indices: Int32Array.from(pairs, (p) => p[0]),
       values: Float32Array.from(pairs, (p) => p[1] * scales[p[2]]!),
     };
   }
+
+  /**
+   * Linear scores of a document without building its vector: bias + Σ x_j·W[j, c], with x exactly as
+   * `vectorize` makes it (weights row-major [feature × column]). The inference hot path.
+   */
+  score(
+    doc: TermCounts,
+    weighting: TermWeighting,
+    wordShare: number | undefined,
+    weights: Float32Array,
+    bias: readonly number[],
+  ): Float64Array {
+    const columns = bias.length;
+    const sums = [new Float64Array(columns), new Float64Array(columns)];
+    const norms = [0, 0];
+    for (let i = 0; i < doc.terms.length; i++) {
+      const index = this.indexOf(doc.terms[i]!);
+      if (index < 0) continue;
+      const value = weighting === 'binary' ? 1 : (1 + Math.log(doc.counts[i]!)) * this.idf[index]!;
+      const block = wordShare !== undefined && doc.terms[i]! >= 0x80000000 ? 1 : 0;
+      norms[block]! += value * value;
+      const sum = sums[block]!;
+      const base = index * columns;
+      for (let c = 0; c < columns; c++) sum[c]! += value * weights[base + c]!;
+    }
+    const scales = blockScales(norms, wordShare);
+    const out = Float64Array.from(bias);
+    for (let c = 0; c < columns; c++) out[c]! += scales[0]! * sums[0]![c]! + scales[1]! * sums[1]![c]!;
+    return out;
+  }
+}
+
+/** Per-block multipliers that make the vector's squared norm 1 (joint, or split by `wordShare`). */
+function blockScales(norms: readonly number[], wordShare: number | undefined): number[] {
+  const scales = [0, 0];
+  if (wordShare === undefined) {
+    scales[0] = norms[0]! > 0 ? 1 / Math.sqrt(norms[0]!) : 0;
+    return scales;
+  }
+  const both = norms[0]! > 0 && norms[1]! > 0;
+  const share = [both ? wordShare : 1, both ? 1 - wordShare : 1];
+  for (const b of [0, 1]) scales[b] = norms[b]! > 0 ? Math.sqrt(share[b]! / norms[b]!) : 0;
+  return scales;
 }
 
 export interface VocabularyOptions {

@@ -33,17 +33,10 @@ export class LinearTextClassifier {
 
   /** Raw decision scores (one per column) of already-normalised text. */
   scores(normalized: string, domain?: string): Float64Array {
-    const { spec, columns, bias } = this.header;
+    const { spec, bias } = this.header;
     const known = this.knowsDomain(domain) ? domain : undefined;
     const doc = withDomain(countTerms(extractTerms(normalized, spec.features)), known);
-    const row = this.vocabulary.vectorize(doc, spec.weighting, spec.features.wordShare);
-    const out = Float64Array.from(bias);
-    for (let k = 0; k < row.indices.length; k++) {
-      const base = row.indices[k]! * columns;
-      const v = row.values[k]!;
-      for (let c = 0; c < columns; c++) out[c]! += v * this.weights[base + c]!;
-    }
-    return out;
+    return this.vocabulary.score(doc, spec.weighting, spec.features.wordShare, this.weights, bias);
   }
 
   /** True when `domain` selects domain-specific weights of this model. */

@@ -18,14 +18,22 @@ export function zhSegmenter(): Jieba {
 
 const WORDLIKE = /[\p{L}\p{N}]/u;
 
+// analyzeText cuts the same text for tokens, sentiment and category: remember the last cut.
+let lastText: string | undefined;
+let lastWords: readonly string[] = [];
+
 /** jieba words of already-normalised text; whitespace dropped, punctuation kept as its own token. */
 export function zhWords(normalized: string): string[] {
-  const out: string[] = [];
-  for (const piece of zhSegmenter().cut(normalized, true)) {
-    const token = piece.trim();
-    if (token) out.push(token);
+  if (normalized !== lastText) {
+    const out: string[] = [];
+    for (const piece of zhSegmenter().cut(normalized, true)) {
+      const token = piece.trim();
+      if (token) out.push(token);
+    }
+    lastText = normalized;
+    lastWords = out;
   }
-  return out;
+  return [...lastWords];
 }
 
 /** True for a token made of letters or digits (not punctuation or symbols). */
