@@ -1,9 +1,11 @@
 // npm run bench:list [-- --items 1000000 --runs 50 --db sqlite|postgres|both --keep]
+// npm run bench:list -- --reuse <DATABASE_URL> [--runs 50]   (times the queries on a database kept by --keep)
 // Seeds N realistic items into fresh SQLite and Postgres databases, starts the real server on each and
 // times the agent inbox queries over HTTP.
 import cliProgress from 'cli-progress';
 import { templateSamples } from '../../server/demo/demo-templates.js';
 import { loadSampleTexts } from '../../server/demo/sample-texts.js';
+import { openDatabase } from '../../server/platform/db/database.js';
 import {
   type BenchDatabase,
   type BenchDbKind,
@@ -11,7 +13,7 @@ import {
   postgresReachable,
 } from './bench-database.js';
 import { prepareTexts } from './bulk/plan.js';
-import { BENCH_PASSWORD, searchDocument, seedBulk } from './bulk/seed.js';
+import { BENCH_AGENT_EMAIL, BENCH_PASSWORD, searchDocument, seedBulk } from './bulk/seed.js';
 import { checkIndexFormat } from './index-check.js';
 import { loginClient, measureDeepPage, measureQueries, type QueryTiming } from './list-queries.js';
 import { flag, fmtBytes, fmtInt, fmtMs, numberFlag, phase, table } from './report.js';
@@ -21,10 +23,12 @@ const items = Math.round(numberFlag('items', 1_000_000));
 const runs = Math.round(numberFlag('runs', 50));
 const dbFlag = flag('db') ?? 'both';
 const keep = process.argv.includes('--keep');
+const reuseUrl = flag('reuse');
 const TARGET_MS = 100;
 
 interface DbReport {
   kind: BenchDbKind;
+  items: number;
   seedSeconds: number;
   timings: QueryTiming[];
   peakRss: number;
@@ -55,6 +59,80 @@ function progressBar(label: string, total: number) {
   };
 }
 
+/** Starts the real server on a seeded database, logs in as the after-sales agent and times the inbox queries. */
+async function measureDatabase(
+  kind: BenchDbKind,
+  url: string,
+  seed: { agentEmail: string; departments: { id: string; code: string }[] },
+): Promise<{ timings: QueryTiming[]; peakRss: number }> {
+  phase(`${kind}: starting the Closeloop server, logging in as an after-sales agent`);
+  const server = await startServerChild('app', { DATABASE_URL: url });
+  try {
+    const client = await loginClient(server.url, seed.agentEmail, BENCH_PASSWORD);
+    const department = seed.departments.find((d) => d.code === 'after_sales');
+    if (!department) throw new Error('the seeded database has no after_sales department');
+    const open = 'status=received,in_progress,reopened';
+    server.resetPeak();
+    phase(`${kind}: timing inbox queries (${runs} runs each, after 3 warm-up runs)`);
+    const timings = await measureQueries(
+      client,
+      [
+        {
+          name: 'a  open items of department by SLA due',
+          query: `${open}&departmentId=${department.id}&sort=due`,
+        },
+        {
+          name: 'b1 tag 物流/配送延迟 + status closed',
+          query: `tag=${encodeURIComponent('物流/配送延迟')}&status=closed`,
+        },
+        {
+          name: 'b2 tag 产品 (subtree) + open statuses',
+          query: `tag=${encodeURIComponent('产品')}&${open}`,
+        },
+        { name: 'c1 full text 物流', query: `q=${encodeURIComponent('物流')}` },
+        { name: 'c2 full text 退款', query: `q=${encodeURIComponent('退款')}` },
+        { name: 'd1 full text refund', query: 'q=refund' },
+        { name: 'd2 full text delayed', query: 'q=delayed' },
+      ],
+      runs,
+    );
+    timings.push(await measureDeepPage(client, 'e  page 50 of the inbox (keyset)', 'limit=50', 50, runs));
+    const memory = await server.memory();
+    return { timings, peakRss: memory.peakRss };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Times the queries on a database seeded and kept by an earlier run (`--keep`). */
+async function reuseDatabase(url: string): Promise<DbReport> {
+  const kind: BenchDbKind = url.startsWith('postgres') ? 'postgres' : 'sqlite';
+  const database = openDatabase(url);
+  let departments: { id: string; code: string }[];
+  let count: number;
+  try {
+    departments = await database.db.selectFrom('departments').select(['id', 'code']).execute();
+    const counted = await database.db
+      .selectFrom('feedback')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    count = Number(counted.n);
+  } finally {
+    await database.close();
+  }
+  phase(`${kind}: reusing ${url} (${fmtInt(count)} items)`);
+  const measured = await measureDatabase(kind, url, { agentEmail: BENCH_AGENT_EMAIL, departments });
+  return {
+    kind,
+    items: count,
+    seedSeconds: Number.NaN,
+    ...measured,
+    size: Number.NaN,
+    indexCheck: 'not checked (reused)',
+    url,
+  };
+}
+
 async function benchDatabase(kind: BenchDbKind, texts: ReturnType<typeof prepareTexts>, documents: string[]) {
   phase(`${kind}: fresh database, departments and agents`);
   const database: BenchDatabase = await createBenchDatabase(kind, 'list');
@@ -82,50 +160,16 @@ async function benchDatabase(kind: BenchDbKind, texts: ReturnType<typeof prepare
     const indexCheck = await checkIndexFormat(database.url, 5);
     process.stdout.write(`  ${indexCheck}\n`);
 
-    phase(`${kind}: starting the Closeloop server, logging in as an after-sales agent`);
-    const server = await startServerChild('app', { DATABASE_URL: database.url });
-    try {
-      const client = await loginClient(server.url, seed.agentEmail, BENCH_PASSWORD);
-      const department = seed.departments.find((d) => d.code === 'after_sales')!;
-      const open = 'status=received,in_progress,reopened';
-      server.resetPeak();
-      phase(`${kind}: timing inbox queries (${runs} runs each, after 3 warm-up runs)`);
-      const timings = await measureQueries(
-        client,
-        [
-          {
-            name: 'a  open items of department by SLA due',
-            query: `${open}&departmentId=${department.id}&sort=due`,
-          },
-          {
-            name: 'b1 tag 物流/配送延迟 + status closed',
-            query: `tag=${encodeURIComponent('物流/配送延迟')}&status=closed`,
-          },
-          {
-            name: 'b2 tag 产品 (subtree) + open statuses',
-            query: `tag=${encodeURIComponent('产品')}&${open}`,
-          },
-          { name: 'c1 full text 物流', query: `q=${encodeURIComponent('物流')}` },
-          { name: 'c2 full text 退款', query: `q=${encodeURIComponent('退款')}` },
-          { name: 'd1 full text refund', query: 'q=refund' },
-          { name: 'd2 full text delayed', query: 'q=delayed' },
-        ],
-        runs,
-      );
-      timings.push(await measureDeepPage(client, 'e  page 50 of the inbox (keyset)', 'limit=50', 50, runs));
-      const memory = await server.memory();
-      return {
-        kind,
-        seedSeconds,
-        timings,
-        peakRss: memory.peakRss,
-        size: await database.size(),
-        indexCheck,
-        url: database.url,
-      } satisfies DbReport;
-    } finally {
-      await server.stop();
-    }
+    const measured = await measureDatabase(kind, database.url, seed);
+    return {
+      kind,
+      items,
+      seedSeconds,
+      ...measured,
+      size: await database.size(),
+      indexCheck,
+      url: database.url,
+    } satisfies DbReport;
   } finally {
     if (keep) process.stdout.write(`  kept ${database.url}\n`);
     else await database.drop();
@@ -133,6 +177,11 @@ async function benchDatabase(kind: BenchDbKind, texts: ReturnType<typeof prepare
 }
 
 async function main(): Promise<void> {
+  if (reuseUrl) {
+    const report = await reuseDatabase(reuseUrl);
+    printReports([report], report.items);
+    return;
+  }
   phase('loading texts from ../shared/data train splits');
   const samples = loadSampleTexts({ maxLength: 2000 });
   const source = samples.length > 0 ? 'data sets' : 'built-in templates (../shared/data not found)';
@@ -162,8 +211,12 @@ async function main(): Promise<void> {
     reports.push(await benchDatabase(kind, texts, documents));
   }
 
+  printReports(reports, items);
+}
+
+function printReports(reports: DbReport[], itemCount: number): void {
   for (const r of reports) {
-    phase(`results · ${r.kind} · ${fmtInt(items)} items · ${runs} runs per query over HTTP`);
+    phase(`results · ${r.kind} · ${fmtInt(itemCount)} items · ${runs} runs per query over HTTP`);
     table([
       ['query', 'p50', 'p95', 'max', 'rows', `p95 < ${TARGET_MS} ms`],
       ...r.timings.map((t) => [
@@ -177,7 +230,7 @@ async function main(): Promise<void> {
     ]);
     process.stdout.write(
       `  peak server RSS during the queries: ${fmtBytes(r.peakRss)}; database size: ${fmtBytes(r.size)}; ` +
-        `seeding took ${r.seedSeconds.toFixed(1)} s (${fmtInt(items / r.seedSeconds)} items/s)\n  index format: ${r.indexCheck}\n`,
+        `seeding took ${r.seedSeconds.toFixed(1)} s (${fmtInt(itemCount / r.seedSeconds)} items/s)\n  index format: ${r.indexCheck}\n`,
     );
   }
   const misses = reports.flatMap((r) =>

@@ -10,6 +10,8 @@ import { type BulkDepartment, type PlannedItem, type PreparedText, planItems } f
 import { type BulkWriter, postgresWriter, type Row, sqliteWriter } from './writers.js';
 
 export const BENCH_PASSWORD = 'bench-password-1';
+/** Agent of after-sales whose inbox the list benchmark reads. */
+export const BENCH_AGENT_EMAIL = 'after_sales.agent1@bench.example.com';
 
 const DEPARTMENTS = [
   { code: 'pre_sales', nameZh: '售前', nameEn: 'Pre-sales', businessAreas: ['pre_sales'] },
@@ -80,7 +82,7 @@ async function createPeople(
       }
       departments.push({ id: created.id, code: d.code, businessAreas: d.businessAreas, agentIds });
     }
-    return { departments, agentEmail: 'after_sales.agent1@bench.example.com' };
+    return { departments, agentEmail: BENCH_AGENT_EMAIL };
   } finally {
     await database.close();
   }
