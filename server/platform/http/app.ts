@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import type { AppContext } from './context.js';
 import { registerErrorHandling } from './error-handler.js';
@@ -29,7 +29,9 @@ export async function buildApp(
     logger: options.logger === false ? false : { level: ctx.config.logLevel },
     bodyLimit: ctx.config.bodyLimitBytes,
     trustProxy: false,
-    disableRequestLogging: ctx.config.logLevel !== 'debug' && ctx.config.logLevel !== 'trace',
+    logController: new LogController({
+      disableRequestLogging: ctx.config.logLevel !== 'debug' && ctx.config.logLevel !== 'trace',
+    }),
     ajv: { customOptions: { removeAdditional: false } },
   });
   app.decorate('ctx', ctx);

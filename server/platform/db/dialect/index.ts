@@ -1,6 +1,11 @@
-import { type Expression, type SqlBool, sql } from 'kysely';
+import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { searchTokens } from '../../../modules/nlp/segment.js';
 import type { DbOrTrx } from '../database.js';
+
+export interface TextMatchPlan {
+  /** From this many matching documents on, a term counts as frequent (default FREQUENT_TERM_HITS). */
+  frequentFrom?: number;
+}
 
 /** The few things the two databases do differently, behind one interface. */
 export interface DialectHelpers {
@@ -11,7 +16,25 @@ export interface DialectHelpers {
    * A condition on the feedback row matching every token of the query; null when the query has no
    * tokens. Async because the Postgres plan depends on how many documents match.
    */
-  feedbackTextMatch(db: DbOrTrx, query: string): Promise<Expression<SqlBool> | null>;
+  feedbackTextMatch(
+    db: DbOrTrx,
+    query: string,
+    plan?: TextMatchPlan,
+  ): Promise<Expression<SqlBool> | null>;
+}
+
+/**
+ * Below this many matching documents a search starts from the hits and sorts them; from here on it
+ * walks the list in order and probes each item (about page size × items / hits probes). The two costs
+ * meet near sqrt(page size × items), a few thousand for a million items.
+ */
+export const FREQUENT_TERM_HITS = 5000;
+
+const NO_MATCH = sql<SqlBool>`1 = 0`;
+
+async function countHitsUpTo(db: DbOrTrx, query: RawBuilder<{ hits: number }>): Promise<number> {
+  const counted = await query.execute(db);
+  return Number(counted.rows[0]?.hits ?? 0);
 }
 
 function uniqueTokens(text: string): string[] {
@@ -37,17 +60,26 @@ export const sqliteHelpers: DialectHelpers = {
     const newRowid = Number(inserted.insertId);
     await sql`update feedback set search_rowid = ${newRowid} where id = ${feedbackId}`.execute(db);
   },
-  async feedbackTextMatch(_db, query) {
+  async feedbackTextMatch(db, query, plan) {
     const tokens = uniqueTokens(query);
     if (tokens.length === 0) return null;
+    const frequentFrom = plan?.frequentFrom ?? FREQUENT_TERM_HITS;
     // Each token is a quoted FTS5 string, so no query syntax from the user reaches FTS5.
     const match = tokens.map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND ');
-    return sql<SqlBool>`feedback.search_rowid in (select rowid from feedback_fts where feedback_fts match ${match})`;
+    const hits = await countHitsUpTo(
+      db,
+      sql<{ hits: number }>`select count(*) as hits from
+        (select rowid from feedback_fts where feedback_fts match ${match} limit ${frequentFrom}) as h`,
+    );
+    if (hits === 0) return NO_MATCH;
+    if (hits < frequentFrom)
+      return sql<SqlBool>`feedback.search_rowid in (select rowid from feedback_fts where feedback_fts match ${match})`;
+    // A frequent term: walk the items in list order and probe each one's document by rowid, which
+    // finds a page after a few hundred probes instead of collecting and sorting every hit.
+    return sql<SqlBool>`exists (select 1 from feedback_fts
+      where feedback_fts match ${match} and feedback_fts.rowid = feedback.search_rowid)`;
   },
 };
-
-/** Below this many matching documents, Postgres plans a search from the hits. */
-const RARE_TERM_HITS = 5000;
 
 export const postgresHelpers: DialectHelpers = {
   kind: 'postgres',
@@ -57,18 +89,24 @@ export const postgresHelpers: DialectHelpers = {
       values (${feedbackId}, to_tsvector('simple', ${document}))
       on conflict (feedback_id) do update set document = excluded.document`.execute(db);
   },
-  async feedbackTextMatch(db, query) {
+  async feedbackTextMatch(db, query, plan) {
     const tokens = uniqueTokens(query);
     if (tokens.length === 0) return null;
+    const frequentFrom = plan?.frequentFrom ?? FREQUENT_TERM_HITS;
     const tsquery = sql`plainto_tsquery('simple', ${tokens.join(' ')})`;
+    const hits = await countHitsUpTo(
+      db,
+      sql<{ hits: number }>`select count(*) as hits from
+        (select 1 from feedback_search where document @@ ${tsquery} limit ${frequentFrom}) as h`,
+    );
+    if (hits === 0) return NO_MATCH;
     // Rare terms: start from the few hits (the subquery fence keeps the planner from scanning items in
-    // list order and probing each); frequent terms: the list-order scan stops after one page sooner.
-    const counted = await sql<{ hits: number }>`select count(*) as hits from
-      (select 1 from feedback_search where document @@ ${tsquery} limit ${RARE_TERM_HITS}) as h`.execute(db);
-    const hits = Number(counted.rows[0]?.hits ?? 0);
-    if (hits === 0) return sql<SqlBool>`1 = 0`;
-    if (hits < RARE_TERM_HITS)
+    // list order and probing each).
+    if (hits < frequentFrom)
       return sql<SqlBool>`feedback.id in (select feedback_id from feedback_search where document @@ ${tsquery} offset 0)`;
-    return sql<SqlBool>`feedback.id in (select feedback_id from feedback_search where document @@ ${tsquery})`;
+    // Frequent terms: a scalar subquery is never pulled up into a join, so each item met in list order
+    // is probed through the primary key and the scan stops after one page, instead of a hash join over
+    // every hit followed by a sort.
+    return sql<SqlBool>`(select s.document @@ ${tsquery} from feedback_search as s where s.feedback_id = feedback.id)`;
   },
 };
