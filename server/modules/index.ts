@@ -2,8 +2,9 @@ import { customersModule } from './customers/index.js';
 import { feedbackModule } from './feedback/index.js';
 import { authenticate, identityModule } from './identity/index.js';
 import type { Module } from './module.js';
+import { triageModule } from './triage/index.js';
 
 export { authenticate };
 
 /** Every module of the product, in registration order. */
-export const MODULES: Module[] = [identityModule, customersModule, feedbackModule];
+export const MODULES: Module[] = [identityModule, customersModule, feedbackModule, triageModule];

@@ -9,6 +9,7 @@ import {
   PRIORITIES,
   SENTIMENT_LABELS,
 } from '../enums.js';
+import { ZPriorityReason, ZTriageInfo } from './triage.js';
 
 const ZId = z.guid();
 const ZIsoDateTime = z.iso.datetime({ offset: true });
@@ -194,6 +195,9 @@ export const ZFeedbackItem = z.object({
   tags: z.array(z.string()),
   sentiment: z.object({ label: z.enum(SENTIMENT_LABELS), score: z.number().nullable() }).nullable(),
   language: z.string().nullable(),
+  priorityReasons: z.array(ZPriorityReason).describe('Why the item has its priority (from the last triage)'),
+  keywords: z.array(z.string()),
+  triage: ZTriageInfo.nullable().describe('The last automatic triage; null until it ran'),
   department: ZDepartmentRef.nullable(),
   assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
   customer: z

@@ -9,6 +9,8 @@ export const FEEDBACK_EVENTS = {
   shared: 'feedback.shared',
   unshared: 'feedback.unshared',
   merged: 'feedback.merged',
+  /** Automatic triage recorded: payload { priority, nature, businessArea, departmentId, assigneeId, changed }. */
+  triaged: 'feedback.triaged',
 } as const;
 
 export type FeedbackEventType = (typeof FEEDBACK_EVENTS)[keyof typeof FEEDBACK_EVENTS];

@@ -4,11 +4,13 @@ import type {
   FeedbackMessage,
   TagNode,
 } from '../../../shared/contracts/feedback.js';
-import type { CustomerTier, Locale } from '../../../shared/enums.js';
+import type { Amount, PriorityReason, Routing, TriageInfo } from '../../../shared/contracts/triage.js';
+import type { CustomerTier, Locale, Priority } from '../../../shared/enums.js';
 import { allowedTransitions } from '../../../shared/feedback/status-machine.js';
 import type { FeedbackRecord } from './feedback.repository.js';
 import type { TagRow } from './tags.repository.js';
 import type { EventRow, MessageRow } from './timeline.repository.js';
+import type { FeedbackTriageRow } from './triage.repository.js';
 
 export interface DepartmentRefView {
   id: string;
@@ -32,6 +34,38 @@ export interface FeedbackView {
   department: DepartmentRefView | null;
   assignee: PersonRefView | null;
   customer: CustomerRefView | null;
+  /** The last automatic triage (absent for views built without it). */
+  triage?: FeedbackTriageRow | null;
+}
+
+/** A priority reason as stored on the triage row (both labels; the presenter picks the caller's). */
+export interface StoredPriorityReason {
+  code: string;
+  priority: Priority;
+  labelZh: string;
+  labelEn: string;
+  evidence: string[];
+  ruleId: string | null;
+}
+
+export function presentPriorityReason(reason: StoredPriorityReason, locale: Locale): PriorityReason {
+  return { ...reason, label: locale === 'zh-CN' ? reason.labelZh : reason.labelEn };
+}
+
+function presentTriage(row: FeedbackTriageRow): TriageInfo {
+  return {
+    language: row.language,
+    normalizedText: row.normalized_text,
+    tokens: JSON.parse(row.tokens) as string[],
+    natureEvidence: JSON.parse(row.nature_evidence) as string[],
+    businessArea: row.business_area,
+    ruleIds: JSON.parse(row.rule_ids) as string[],
+    amounts: JSON.parse(row.amounts) as Amount[],
+    routing: JSON.parse(row.routing) as Routing,
+    needsRouting: row.needs_routing === 1,
+    runs: row.runs,
+    triagedAt: row.triaged_at,
+  };
 }
 
 function parseObject(json: string | null): Record<string, unknown> | null {
@@ -57,6 +91,13 @@ export function presentForAgent(view: FeedbackView, locale: Locale = 'en'): Feed
     tags: r.tags,
     sentiment: r.sentiment_label ? { label: r.sentiment_label, score: r.sentiment_score } : null,
     language: r.language,
+    priorityReasons: view.triage
+      ? (JSON.parse(view.triage.priority_reasons) as StoredPriorityReason[]).map((reason) =>
+          presentPriorityReason(reason, locale),
+        )
+      : [],
+    keywords: view.triage ? (JSON.parse(view.triage.keywords) as string[]) : [],
+    triage: view.triage ? presentTriage(view.triage) : null,
     department: d
       ? {
           id: d.id,

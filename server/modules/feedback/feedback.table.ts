@@ -117,3 +117,27 @@ export interface FeedbackTagPathTable {
   feedback_id: string;
   created_at: string;
 }
+
+/** The last automatic triage of an item (one row per item), written by the apply-triage command. */
+export interface FeedbackTriageTable {
+  feedback_id: string;
+  language: string;
+  normalized_text: string;
+  /** JSON arrays / objects below. */
+  tokens: string;
+  keywords: string;
+  sentiment_label: SentimentLabel;
+  sentiment_score: number;
+  nature: Nature | null;
+  nature_evidence: string;
+  business_area: string | null;
+  priority: Priority;
+  priority_reasons: string;
+  rule_ids: string;
+  amounts: string;
+  routing: string;
+  /** 1 while the item waits in the supervisors' triage queue (no department could be chosen). */
+  needs_routing: number;
+  runs: number;
+  triaged_at: string;
+}

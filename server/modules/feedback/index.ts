@@ -2,6 +2,7 @@ import type { Module } from '../module.js';
 import { feedbackRoutes } from './feedback.routes.js';
 
 export { addMessage } from './commands/add-message.js';
+export { applyTriage, type TriageOutcome } from './commands/apply-triage.js';
 export { assignFeedback } from './commands/assign-feedback.js';
 export type { CommandBase } from './commands/change.js';
 export { changeStatus } from './commands/change-status.js';
@@ -11,10 +12,16 @@ export { setTags } from './commands/set-tags.js';
 export { type FeedbackFieldChanges, updateFeedbackFields } from './commands/update-feedback-fields.js';
 export { FEEDBACK_AGGREGATE, FEEDBACK_EVENTS, type FeedbackEventType } from './feedback.events.js';
 export { authorizeFeedback, canView as canViewFeedback, type FeedbackAction } from './feedback.policy.js';
-export { type FeedbackView, presentForAgent } from './feedback.presenter.js';
+export {
+  type FeedbackView,
+  presentForAgent,
+  presentPriorityReason,
+  type StoredPriorityReason,
+} from './feedback.presenter.js';
 export { type FeedbackRecord, findFeedbackIdBySource } from './feedback.repository.js';
 export { loadFeedbackView, loadFeedbackViews } from './queries/feedback-views.js';
 export { customerFeedbackStats, getFeedbackOrThrow } from './queries/get-feedback.js';
+export { type FeedbackTriageRow, humanSetFields } from './triage.repository.js';
 
 /** THE aggregate: ticket numbers, the record, messages, lifecycle, assignment, tags, sharing, merging. */
 export const feedbackModule: Module = {

@@ -7,6 +7,7 @@ import type {
   FeedbackTable,
   FeedbackTagPathTable,
   FeedbackTagTable,
+  FeedbackTriageTable,
   TagTable,
   TicketCounterTable,
 } from '../../modules/feedback/feedback.table.js';
@@ -17,6 +18,12 @@ import type {
   SessionTable,
   UserTable,
 } from '../../modules/identity/identity.table.js';
+import type {
+  NlpCorrectionTable,
+  TriageRuleTable,
+  TriageSettingTable,
+  UserSkillTable,
+} from '../../modules/triage/triage.table.js';
 import type { OutboxTable } from '../events/outbox.table.js';
 import type { IdempotencyKeyTable } from '../http/idempotency.table.js';
 import type { JobTable } from '../jobs/jobs.table.js';
@@ -42,4 +49,9 @@ export interface Database {
   idempotency_keys: IdempotencyKeyTable;
   outbox: OutboxTable;
   jobs: JobTable;
+  feedback_triage: FeedbackTriageTable;
+  triage_rules: TriageRuleTable;
+  user_skills: UserSkillTable;
+  triage_settings: TriageSettingTable;
+  nlp_corrections: NlpCorrectionTable;
 }

@@ -27,6 +27,8 @@ const DEFAULT_STATUS: Partial<Record<ErrorCode, number>> = {
   user_not_found: 404,
   department_not_found: 404,
   api_key_not_found: 404,
+  triage_rule_not_found: 404,
+  triage_rule_department_invalid: 400,
   invalid_transition: 409,
   conflict: 409,
   email_taken: 409,

@@ -64,6 +64,11 @@ export const ERROR_MESSAGES = {
     en: "This customer's personal data was erased; the profile can no longer be changed.",
     'zh-CN': '该客户的个人信息已被删除，无法再修改其资料。',
   },
+  triage_rule_not_found: { en: 'Triage rule not found.', 'zh-CN': '未找到该分拣规则。' },
+  triage_rule_department_invalid: {
+    en: 'The rule names a department that does not exist.',
+    'zh-CN': '规则指定的部门不存在。',
+  },
   department_code_taken: { en: 'This department code is already in use.', 'zh-CN': '该部门编码已被使用。' },
   department_in_use: {
     en: 'The department still has users or tickets.',

@@ -63,6 +63,17 @@ async function defaultDepartment(base: CommandBase, input: CreateFeedbackInput):
   return null;
 }
 
+/** Record fields decided at creation (by the caller, or the agent's own queue); triage leaves them alone. */
+function explicitFields(input: CreateFeedbackInput, departmentId: string | null): string[] {
+  const fields: string[] = [];
+  if (input.nature) fields.push('nature');
+  if (input.businessArea) fields.push('businessArea');
+  if (input.priority) fields.push('priority');
+  if (departmentId) fields.push('departmentId');
+  if (input.assigneeId) fields.push('assigneeId');
+  return fields;
+}
+
 /**
  * Creates an item with its ticket number, first message, tags, search index, history row, outbox event
  * `feedback.created` and audit entry, all in the caller's transaction (commit = acknowledgement).
@@ -135,7 +146,15 @@ export async function createFeedback(
       {
         type: 'created',
         to: 'received',
-        data: { number, channel, priority: row.priority, nature: row.nature, departmentId, tags },
+        data: {
+          number,
+          channel,
+          priority: row.priority,
+          nature: row.nature,
+          departmentId,
+          tags,
+          explicit: explicitFields(input, departmentId),
+        },
       },
     ],
     event: FEEDBACK_EVENTS.created,

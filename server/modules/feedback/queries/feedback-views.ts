@@ -3,24 +3,30 @@ import { getCustomerSummaries } from '../../customers/index.js';
 import { getDepartmentSummaries, getUserSummaries } from '../../identity/index.js';
 import type { FeedbackView } from '../feedback.presenter.js';
 import type { FeedbackRecord } from '../feedback.repository.js';
+import { findFeedbackTriageRows } from '../triage.repository.js';
 
 function ids(values: (string | null)[]): string[] {
   return [...new Set(values.filter((v): v is string => v !== null))];
 }
 
-/** Looks up department, assignee and customer names for many items at once (three queries). */
+/** Looks up department, assignee and customer names and the triage rows for many items at once (four queries). */
 export async function loadFeedbackViews(db: DbOrTrx, records: FeedbackRecord[]): Promise<FeedbackView[]> {
   if (records.length === 0) return [];
-  const [departments, users, customers] = await Promise.all([
+  const [departments, users, customers, triage] = await Promise.all([
     getDepartmentSummaries(db, ids(records.map((r) => r.department_id))),
     getUserSummaries(db, ids(records.map((r) => r.assignee_id))),
     getCustomerSummaries(db, ids(records.map((r) => r.customer_id))),
+    findFeedbackTriageRows(
+      db,
+      records.map((r) => r.id),
+    ),
   ]);
   return records.map((record) => ({
     record,
     department: (record.department_id && departments.get(record.department_id)) || null,
     assignee: (record.assignee_id && users.get(record.assignee_id)) || null,
     customer: (record.customer_id && customers.get(record.customer_id)) || null,
+    triage: triage.get(record.id) ?? null,
   }));
 }
 
