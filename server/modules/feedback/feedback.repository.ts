@@ -109,22 +109,6 @@ export async function saveFeedbackRow(
     .executeTakeFirstOrThrow();
 }
 
-/**
- * Next ticket sequence of a business day. One upsert statement: concurrent callers queue on the
- * counter row (Postgres row lock / SQLite writer lock) until the holder commits, so values never repeat.
- */
-export async function allocateTicketSequence(trx: DbOrTrx, day: string): Promise<number> {
-  const row = await trx
-    .insertInto('ticket_counters')
-    .values({ day, last_value: 1 })
-    .onConflict((oc) =>
-      oc.column('day').doUpdateSet((eb) => ({ last_value: eb('ticket_counters.last_value', '+', 1) })),
-    )
-    .returning('last_value')
-    .executeTakeFirstOrThrow();
-  return Number(row.last_value);
-}
-
 export async function findFeedbackIdBySource(
   db: DbOrTrx,
   source: string,

@@ -55,7 +55,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
       const key = parseIdempotencyKey(req.headers['idempotency-key']);
       const at = nowIso(clock);
       const result = await runIdempotent(
-        db,
+        database,
         { key, scope: idempotencyScope(actor, CREATE_ROUTE), body: req.body, at },
         async (trx) => {
           const record = await createFeedback({

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { type DialectHelpers, postgresHelpers, sqliteHelpers } from './dialect/index.js';
+import { GroupCommitter } from './group-commit.js';
 import type { Database } from './schema.js';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
@@ -16,6 +17,11 @@ export interface DatabaseHandle {
   kind: DatabaseKind;
   db: Db;
   dialect: DialectHelpers;
+  /**
+   * Runs `work` in a write transaction and resolves once it is durable. On SQLite concurrent calls
+   * share one commit (group commit, see group-commit.ts); on Postgres each is its own transaction.
+   */
+  write<T>(work: (trx: Trx) => Promise<T>): Promise<T>;
   /** SQLite file path (absolute) when kind is sqlite. */
   file?: string;
   pragmas(): Promise<Record<string, string | number>>;
@@ -72,15 +78,20 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
     // replaced on demand; without a listener the pool's 'error' event would crash the process.
     pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const dialect = postgresHelpers(parsed.target);
     return {
       kind: 'postgres',
       db,
-      dialect: postgresHelpers,
+      dialect,
+      write: (work) => db.transaction().execute(work),
       async pragmas() {
         const r = await pool.query<{ server_version: string }>('show server_version');
         return { serverVersion: r.rows[0]?.server_version ?? 'unknown' };
       },
-      close: () => db.destroy(),
+      async close() {
+        await dialect.close();
+        await db.destroy();
+      },
     };
   }
   if (parsed.target !== ':memory:') fs.mkdirSync(path.dirname(parsed.target), { recursive: true });
@@ -93,11 +104,13 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('temp_store = MEMORY');
   sqlite.pragma('mmap_size = 268435456');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const groupCommitter = new GroupCommitter(db);
   const handle: DatabaseHandle = {
     kind: 'sqlite',
     db,
     dialect: sqliteHelpers,
+    write: (work) => groupCommitter.run(work),
     async pragmas() {
       return {
         journalMode: String(sqlite.pragma('journal_mode', { simple: true })),
@@ -110,6 +123,34 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
   };
   if (parsed.target !== ':memory:') handle.file = parsed.target;
   return handle;
+}
+
+/** Prepared statements kept per SQL text: Kysely's SQLite driver prepares every query it runs. */
+const STATEMENT_CACHE_SIZE = 1000;
+
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => {
+      cache.clear();
+      sqlite.close();
+    },
+    prepare(sqlText: string) {
+      let statement = cache.get(sqlText);
+      if (statement) {
+        // Re-inserted so the map's order is least recently used first.
+        cache.delete(sqlText);
+      } else {
+        statement = sqlite.prepare(sqlText);
+        if (cache.size >= STATEMENT_CACHE_SIZE) {
+          const oldest = cache.keys().next().value;
+          if (oldest !== undefined) cache.delete(oldest);
+        }
+      }
+      cache.set(sqlText, statement);
+      return statement;
+    },
+  };
 }
 
 function synchronousName(level: number): string {

@@ -73,7 +73,7 @@ describe('runIdempotent on the database', () => {
     runs = 0;
     const results = await Promise.all(
       Array.from({ length: 15 }, () =>
-        runIdempotent(handle.db, { key: 'k-1', scope: 's', body: { a: 1 }, at }, work('once')),
+        runIdempotent(handle, { key: 'k-1', scope: 's', body: { a: 1 }, at }, work('once')),
       ),
     );
     expect(runs).toBe(1);
@@ -92,22 +92,22 @@ describe('runIdempotent on the database', () => {
 
   it('refuses the same key with another body, and forgets keys whose work failed', async () => {
     await expect(
-      runIdempotent(handle.db, { key: 'k-1', scope: 's', body: { a: 2 }, at }, work('never')),
+      runIdempotent(handle, { key: 'k-1', scope: 's', body: { a: 2 }, at }, work('never')),
     ).rejects.toMatchObject({ code: 'idempotency_key_reused', status: 422 });
     // Same key, another scope: independent.
     const other = await runIdempotent(
-      handle.db,
+      handle,
       { key: 'k-1', scope: 's2', body: { a: 2 }, at },
       work('other-scope'),
     );
     expect(other.replayed).toBe(false);
     await expect(
-      runIdempotent(handle.db, { key: 'k-fail', scope: 's', body: {}, at }, async () => {
+      runIdempotent(handle, { key: 'k-fail', scope: 's', body: {}, at }, async () => {
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
     const retried = await runIdempotent(
-      handle.db,
+      handle,
       { key: 'k-fail', scope: 's', body: {}, at },
       work('after-failure'),
     );
@@ -116,8 +116,8 @@ describe('runIdempotent on the database', () => {
 
   it('just runs the work in a transaction without a key', async () => {
     runs = 0;
-    await runIdempotent(handle.db, { key: null, scope: 's', body: {}, at }, work('no-key-1'));
-    await runIdempotent(handle.db, { key: null, scope: 's', body: {}, at }, work('no-key-2'));
+    await runIdempotent(handle, { key: null, scope: 's', body: {}, at }, work('no-key-1'));
+    await runIdempotent(handle, { key: null, scope: 's', body: {}, at }, work('no-key-2'));
     expect(runs).toBe(2);
   });
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Actor } from '../auth/actor.js';
-import type { Db, Trx } from '../db/database.js';
+import type { DatabaseHandle, Trx } from '../db/database.js';
 import { AppError } from './errors.js';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
@@ -61,22 +61,23 @@ function isRetryable(error: unknown): boolean {
  * same transaction, so a concurrent retry waits on it (Postgres) or on the writer lock (SQLite) and
  * then finds the committed response: same body → that response again (`replayed`; 201 becomes 200), different body →
  * 422 idempotency_key_reused. A failed `work` rolls back the key too, so the retry runs afresh.
- * Without a key, `work` simply runs in a transaction.
+ * Without a key, `work` simply runs in a transaction. Either way the result is returned only once the
+ * transaction is durable (on SQLite it may share its commit with concurrent calls).
  */
 export async function runIdempotent<T>(
-  db: Db,
+  database: Pick<DatabaseHandle, 'write'>,
   options: { key: string | null; scope: string; body: unknown; at: string },
   work: (trx: Trx) => Promise<IdempotentWork<T>>,
 ): Promise<IdempotentResult<T>> {
   const { key } = options;
   if (key === null) {
-    const done = await db.transaction().execute(work);
+    const done = await database.write(work);
     return { statusCode: done.statusCode, body: done.body, replayed: false };
   }
   const hash = requestHash(options.body);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction().execute(async (trx) => {
+      return await database.write(async (trx) => {
         const inserted = await trx
           .insertInto('idempotency_keys')
           .values({

@@ -89,8 +89,8 @@ export async function createFeedback(
   const tags = normalizeTagList(input.tags);
   await ensureTagPaths(trx, tags, at);
 
-  // Allocated late: the counter row stays locked until commit, so nothing slow should follow it.
-  const number = await allocateTicketNumber(trx, at, options.timeZone);
+  // Allocated late: on SQLite the counter row is written by this transaction, so nothing slow should follow it.
+  const number = await allocateTicketNumber(trx, at, options.timeZone, options.dialect);
   const channel = input.channel ?? 'api';
   const id = newId();
   const row = await insertFeedback(trx, {

@@ -1,6 +1,7 @@
 import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { searchTokens } from '../../../modules/nlp/segment.js';
 import type { DbOrTrx } from '../database.js';
+import { PostgresSideCounter } from './postgres-side-counter.js';
 
 export interface TextMatchPlan {
   /** From this many matching documents on, a term counts as frequent (default FREQUENT_TERM_HITS). */
@@ -16,11 +17,14 @@ export interface DialectHelpers {
    * A condition on the feedback row matching every token of the query; null when the query has no
    * tokens. Async because the Postgres plan depends on how many documents match.
    */
-  feedbackTextMatch(
-    db: DbOrTrx,
-    query: string,
-    plan?: TextMatchPlan,
-  ): Promise<Expression<SqlBool> | null>;
+  feedbackTextMatch(db: DbOrTrx, query: string, plan?: TextMatchPlan): Promise<Expression<SqlBool> | null>;
+  /**
+   * Increments the ticket counter of a business day and returns the new value. Unique under any
+   * concurrency; a create that fails after allocating leaves a gap on Postgres.
+   */
+  nextTicketSequence(trx: DbOrTrx, day: string): Promise<number>;
+  /** Releases what the helpers hold (Postgres: the counter connection). */
+  close(): Promise<void>;
 }
 
 /**
@@ -41,8 +45,23 @@ function uniqueTokens(text: string): string[] {
   return [...new Set(searchTokens(text))];
 }
 
+async function upsertTicketCounter(db: DbOrTrx, day: string): Promise<number> {
+  const row = await db
+    .insertInto('ticket_counters')
+    .values({ day, last_value: 1 })
+    .onConflict((oc) =>
+      oc.column('day').doUpdateSet((eb) => ({ last_value: eb('ticket_counters.last_value', '+', 1) })),
+    )
+    .returning('last_value')
+    .executeTakeFirstOrThrow();
+  return Number(row.last_value);
+}
+
 export const sqliteHelpers: DialectHelpers = {
   kind: 'sqlite',
+  // The single writer serialises the upsert; it commits with the item that uses the number.
+  nextTicketSequence: upsertTicketCounter,
+  close: async () => undefined,
   async indexFeedbackText(db, feedbackId, text) {
     // The FTS5 row of an item has rowid = feedback.search_rowid, so replacing it is a rowid lookup.
     const document = uniqueTokens(text).join(' ');
@@ -81,8 +100,17 @@ export const sqliteHelpers: DialectHelpers = {
   },
 };
 
-export const postgresHelpers: DialectHelpers = {
-  kind: 'postgres',
+export function postgresHelpers(connectionString: string): DialectHelpers {
+  const counter = new PostgresSideCounter(connectionString);
+  return {
+    ...postgresSearch,
+    nextTicketSequence: (_trx, day) => counter.next(day),
+    close: () => counter.close(),
+  };
+}
+
+const postgresSearch = {
+  kind: 'postgres' as const,
   async indexFeedbackText(db, feedbackId, text) {
     const document = uniqueTokens(text).join(' ');
     await sql`insert into feedback_search (feedback_id, document)
@@ -109,4 +137,4 @@ export const postgresHelpers: DialectHelpers = {
     // every hit followed by a sort.
     return sql<SqlBool>`(select s.document @@ ${tsquery} from feedback_search as s where s.feedback_id = feedback.id)`;
   },
-};
+} satisfies Omit<DialectHelpers, 'nextTicketSequence' | 'close'>;
