@@ -1,4 +1,4 @@
-// npm run train [-- --corrections FILE] [--corrections-weight N] [--only task,task] [--skip-eval | --card-only]
+// npm run train [-- --corrections FILE | --corrections-from-db] [--corrections-weight N] [--only task,task] [--skip-eval | --card-only]
 // Trains every shipped nlp model from the TRAIN splits in ../shared/data (plus agents' corrections),
 // writes versioned artefacts, en-idf.json, manifest.json and MODEL_CARD.md to server/modules/nlp/models/.
 import { createHash } from 'node:crypto';
@@ -30,6 +30,8 @@ const MIN_NATURE_CORRECTIONS = 10;
 const { values } = parseArgs({
   options: {
     corrections: { type: 'string' },
+    // Agents' overrides stored by the triage module (nlp_corrections in DATABASE_URL).
+    'corrections-from-db': { type: 'boolean', default: false },
     'corrections-weight': { type: 'string', default: '3' },
     only: { type: 'string' },
     'skip-eval': { type: 'boolean', default: false },
@@ -43,8 +45,12 @@ const dir = modelsDir();
 mkdirSync(dir, { recursive: true });
 const version = `1.${new Date().toISOString().slice(0, 10).replace(/-/g, '')}`;
 
-const corrections = values.corrections
-  ? parseCorrections(readFileSync(values.corrections, 'utf8'), Number(values['corrections-weight']))
+const fromDb = values['corrections-from-db']
+  ? (await (await import('../server/cli/export-corrections.command.js')).correctionsFromDatabase()).join('\n')
+  : '';
+const correctionText = [values.corrections ? readFileSync(values.corrections, 'utf8') : '', fromDb].join('\n');
+const corrections = correctionText.trim()
+  ? parseCorrections(correctionText, Number(values['corrections-weight']))
   : { byTask: new Map<CorrectionTask, TrainingRow[]>(), skipped: [] };
 for (const s of corrections.skipped) console.error(`corrections line ${s.line} skipped: ${s.reason}`);
 for (const [task, rows] of corrections.byTask) console.error(`corrections: ${rows.length} for ${task}`);

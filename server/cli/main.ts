@@ -106,6 +106,18 @@ export function buildCli(): Command {
       await runAnalyze(process.stdin, process.stdout);
     });
 
+  program
+    .command('export-corrections')
+    .description(
+      "Write agents' nature corrections as JSON lines for `npm run train -- --corrections FILE` " +
+        '(or train with --corrections-from-db)',
+    )
+    .option('--out <file>', 'write to a file instead of stdout')
+    .action(async (opts: { out?: string }) => {
+      const { runExportCorrections } = await import('./export-corrections.command.js');
+      await runExportCorrections(opts);
+    });
+
   return program;
 }
 

@@ -15,24 +15,52 @@ import {
   ZShareFeedback,
   ZTransition,
 } from '../../../shared/contracts/feedback.js';
+import type { Locale } from '../../../shared/enums.js';
+import type { Actor } from '../../platform/auth/actor.js';
 import { nowIso } from '../../platform/db/ids.js';
 import { addMessage } from './commands/add-message.js';
 import { assignFeedback } from './commands/assign-feedback.js';
+import type { CommandBase } from './commands/change.js';
 import { changeStatus } from './commands/change-status.js';
 import { mergeFeedback } from './commands/merge-feedback.js';
 import { setTags } from './commands/set-tags.js';
 import { shareFeedback, unshareFeedback } from './commands/share-feedback.js';
-import { authorizeFeedback } from './feedback.policy.js';
+import { authorizeFeedback, type FeedbackAction } from './feedback.policy.js';
 import { presentEvent, presentForAgent, presentMessage } from './feedback.presenter.js';
+import type { FeedbackRecord } from './feedback.repository.js';
 import { loadFeedbackView } from './queries/feedback-views.js';
 import { getFeedbackOrThrow } from './queries/get-feedback.js';
 import { listFeedbackEvents, listFeedbackMessages } from './queries/timeline.js';
+
+interface ItemRequest {
+  params: { id: string };
+  actor: Actor | null;
+  ip: string;
+  locale: Locale;
+}
 
 /** Work on one item: lifecycle, assignment, conversation, tags, sharing, merging, history. */
 export const feedbackActionRoutes: FastifyPluginAsyncZod = async (app) => {
   const { database, clock } = app.ctx;
   const db = database.db;
   const tags = ['feedback'];
+
+  /** Loads the item, checks the actor may do `action` on it, and runs `command` in one transaction. */
+  async function onItem<R>(
+    req: ItemRequest,
+    action: FeedbackAction,
+    command: (base: CommandBase & { feedbackId: string }) => Promise<R>,
+  ): Promise<R> {
+    const item = await getFeedbackOrThrow(db, req.params.id);
+    const actor = authorizeFeedback(req.actor, action, item);
+    return db
+      .transaction()
+      .execute((trx) => command({ trx, actor, at: nowIso(clock), ip: req.ip, feedbackId: item.id }));
+  }
+
+  async function itemResponse(req: ItemRequest, record: FeedbackRecord) {
+    return { data: presentForAgent(await loadFeedbackView(db, record), req.locale) };
+  }
 
   app.post(
     '/feedback/:id/transitions',
@@ -46,21 +74,15 @@ export const feedbackActionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const item = await getFeedbackOrThrow(db, req.params.id);
-      const actor = authorizeFeedback(req.actor, 'transition', item);
-      const record = await db.transaction().execute((trx) =>
+      const record = await onItem(req, 'transition', (base) =>
         changeStatus({
-          trx,
-          actor,
-          at: nowIso(clock),
-          ip: req.ip,
-          feedbackId: item.id,
+          ...base,
           to: req.body.to,
           reason: req.body.reason ?? null,
           closure: req.body.closure ?? null,
         }),
       );
-      return { data: presentForAgent(await loadFeedbackView(db, record), req.locale) };
+      return itemResponse(req, record);
     },
   );
 
@@ -76,14 +98,8 @@ export const feedbackActionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const item = await getFeedbackOrThrow(db, req.params.id);
-      const actor = authorizeFeedback(req.actor, 'assign', item);
-      const record = await db
-        .transaction()
-        .execute((trx) =>
-          assignFeedback({ trx, actor, at: nowIso(clock), ip: req.ip, feedbackId: item.id, ...req.body }),
-        );
-      return { data: presentForAgent(await loadFeedbackView(db, record), req.locale) };
+      const record = await onItem(req, 'assign', (base) => assignFeedback({ ...base, ...req.body }));
+      return itemResponse(req, record);
     },
   );
 
@@ -118,20 +134,11 @@ export const feedbackActionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const item = await getFeedbackOrThrow(db, req.params.id);
       const internal = req.body.internal === true;
-      const actor = authorizeFeedback(req.actor, internal ? 'note' : 'reply', item);
-      const { message } = await db.transaction().execute((trx) =>
-        addMessage({
-          trx,
-          actor,
-          at: nowIso(clock),
-          ip: req.ip,
-          feedbackId: item.id,
-          kind: internal ? 'note' : 'agent',
-          body: req.body.body,
-        }),
-      );
+      const { message, actor } = await onItem(req, internal ? 'note' : 'reply', async (base) => ({
+        ...(await addMessage({ ...base, kind: internal ? 'note' : 'agent', body: req.body.body })),
+        actor: base.actor,
+      }));
       const names = new Map(actor.type === 'user' && actor.id ? [[actor.id, actor.name]] : []);
       return reply.status(201).send({ data: presentMessage(message, names) });
     },
@@ -168,14 +175,8 @@ export const feedbackActionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const item = await getFeedbackOrThrow(db, req.params.id);
-      const actor = authorizeFeedback(req.actor, 'tag', item);
-      const record = await db
-        .transaction()
-        .execute((trx) =>
-          setTags({ trx, actor, at: nowIso(clock), ip: req.ip, feedbackId: item.id, tags: req.body.tags }),
-        );
-      return { data: presentForAgent(await loadFeedbackView(db, record), req.locale) };
+      const record = await onItem(req, 'tag', (base) => setTags({ ...base, tags: req.body.tags }));
+      return itemResponse(req, record);
     },
   );
 
@@ -191,14 +192,8 @@ export const feedbackActionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const item = await getFeedbackOrThrow(db, req.params.id);
-      const actor = authorizeFeedback(req.actor, 'share', item);
-      const record = await db
-        .transaction()
-        .execute((trx) =>
-          shareFeedback({ trx, actor, at: nowIso(clock), ip: req.ip, feedbackId: item.id, ...req.body }),
-        );
-      return { data: presentForAgent(await loadFeedbackView(db, record), req.locale) };
+      const record = await onItem(req, 'share', (base) => shareFeedback({ ...base, ...req.body }));
+      return itemResponse(req, record);
     },
   );
 
@@ -213,19 +208,10 @@ export const feedbackActionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const item = await getFeedbackOrThrow(db, req.params.id);
-      const actor = authorizeFeedback(req.actor, 'share', item);
-      const record = await db.transaction().execute((trx) =>
-        unshareFeedback({
-          trx,
-          actor,
-          at: nowIso(clock),
-          ip: req.ip,
-          feedbackId: item.id,
-          departmentId: req.params.departmentId,
-        }),
+      const record = await onItem(req, 'share', (base) =>
+        unshareFeedback({ ...base, departmentId: req.params.departmentId }),
       );
-      return { data: presentForAgent(await loadFeedbackView(db, record), req.locale) };
+      return itemResponse(req, record);
     },
   );
 

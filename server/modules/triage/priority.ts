@@ -250,7 +250,7 @@ function reason(
 /**
  * Built-in priority (PRODUCT §3), with the reasons that set it:
  *  urgent — personal safety, major financial loss (theft/fraud cues, or an amount ≥ LARGE_AMOUNT_CNY in a
- *  complaint / negative text), legal, regulatory or media risk;
+ *  complaint), legal, regulatory or media risk;
  *  high — core experience broken (not delivered, cannot transfer, crashes, cannot log in …);
  *  suggestion — nature suggestion; otherwise normal.
  * Then raises: strong negative complaint normal → high; angry complaint on a public channel normal → high;
@@ -263,9 +263,8 @@ export function decidePriority(input: PriorityInput): PriorityDecision {
     reasons.push(reason('personal_safety', 'urgent', '人身安全风险', 'Personal safety risk', safety));
   const loss = findCues(input.text, FINANCIAL_LOSS_CUES);
   const largest = largestAmount(input.amounts);
-  const lossContext = input.nature === 'complaint' || input.sentiment.label === 'negative';
   const largeAmounts =
-    lossContext && largest >= LARGE_AMOUNT_CNY
+    input.nature === 'complaint' && largest >= LARGE_AMOUNT_CNY
       ? input.amounts.filter((a) => a.cny >= LARGE_AMOUNT_CNY).map((a) => a.text)
       : [];
   if (loss.length > 0 || largeAmounts.length > 0)
