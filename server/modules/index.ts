@@ -2,9 +2,18 @@ import { customersModule } from './customers/index.js';
 import { feedbackModule } from './feedback/index.js';
 import { authenticate, identityModule } from './identity/index.js';
 import type { Module } from './module.js';
+import { notificationsModule } from './notifications/index.js';
+import { slaModule } from './sla/index.js';
 import { triageModule } from './triage/index.js';
 
 export { authenticate };
 
 /** Every module of the product, in registration order. */
-export const MODULES: Module[] = [identityModule, customersModule, feedbackModule, triageModule];
+export const MODULES: Module[] = [
+  identityModule,
+  customersModule,
+  feedbackModule,
+  triageModule,
+  slaModule,
+  notificationsModule,
+];

@@ -9,6 +9,7 @@ export const FEEDBACK_EVENTS = {
   shared: 'feedback.shared',
   unshared: 'feedback.unshared',
   merged: 'feedback.merged',
+  slaDueSet: 'feedback.sla_due_set',
   /** Automatic triage recorded: payload { priority, nature, businessArea, departmentId, assigneeId, changed }. */
   triaged: 'feedback.triaged',
 } as const;

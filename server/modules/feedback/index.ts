@@ -8,6 +8,8 @@ export type { CommandBase } from './commands/change.js';
 export { changeStatus } from './commands/change-status.js';
 export { type CreateFeedbackInput, createFeedback } from './commands/create-feedback.js';
 export { mergeFeedback } from './commands/merge-feedback.js';
+export { lockFeedbackForSla, recordSlaEvent } from './commands/record-sla-event.js';
+export { type SlaPolicyRef, setSlaDue } from './commands/set-sla-due.js';
 export { setTags } from './commands/set-tags.js';
 export { type FeedbackFieldChanges, updateFeedbackFields } from './commands/update-feedback-fields.js';
 export { FEEDBACK_AGGREGATE, FEEDBACK_EVENTS, type FeedbackEventType } from './feedback.events.js';
@@ -18,7 +20,7 @@ export {
   presentPriorityReason,
   type StoredPriorityReason,
 } from './feedback.presenter.js';
-export { type FeedbackRecord, findFeedbackIdBySource } from './feedback.repository.js';
+export { type FeedbackRecord, type FeedbackRow, findFeedbackIdBySource } from './feedback.repository.js';
 export { loadFeedbackView, loadFeedbackViews } from './queries/feedback-views.js';
 export { customerFeedbackStats, getFeedbackOrThrow } from './queries/get-feedback.js';
 export { type FeedbackTriageRow, humanSetFields } from './triage.repository.js';

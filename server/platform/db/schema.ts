@@ -18,6 +18,15 @@ import type {
   SessionTable,
   UserTable,
 } from '../../modules/identity/identity.table.js';
+import type { NotificationTable } from '../../modules/notifications/notifications.table.js';
+import type {
+  SlaCalendarDayTable,
+  SlaCalendarTable,
+  SlaClockTable,
+  SlaEscalationRecipientTable,
+  SlaEscalationTable,
+  SlaPolicyTable,
+} from '../../modules/sla/sla.table.js';
 import type {
   NlpCorrectionTable,
   TriageRuleTable,
@@ -54,4 +63,11 @@ export interface Database {
   user_skills: UserSkillTable;
   triage_settings: TriageSettingTable;
   nlp_corrections: NlpCorrectionTable;
+  sla_calendars: SlaCalendarTable;
+  sla_calendar_days: SlaCalendarDayTable;
+  sla_policies: SlaPolicyTable;
+  sla_clocks: SlaClockTable;
+  sla_escalations: SlaEscalationTable;
+  sla_escalation_recipients: SlaEscalationRecipientTable;
+  notifications: NotificationTable;
 }

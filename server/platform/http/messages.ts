@@ -95,6 +95,44 @@ export const ERROR_MESSAGES = {
     en: 'Changing the priority requires a reason.',
     'zh-CN': '修改优先级需要填写原因。',
   },
+  sla_calendar_not_found: { en: 'SLA calendar not found.', 'zh-CN': '未找到该 SLA 工作日历。' },
+  sla_calendar_day_not_found: {
+    en: 'This date has no holiday or make-up working day in the calendar.',
+    'zh-CN': '该日历中此日期没有节假日或调休上班设置。',
+  },
+  sla_calendar_code_taken: {
+    en: 'A calendar with this code already exists.',
+    'zh-CN': '已存在相同编码的日历。',
+  },
+  sla_calendar_in_use: {
+    en: 'The calendar is the default or used by a policy and cannot be deleted.',
+    'zh-CN': '该日历是默认日历或正被 SLA 策略使用，不能删除。',
+  },
+  sla_invalid_hours: {
+    en: 'Working hours must be non-overlapping HH:MM intervals, with some working time in the week.',
+    'zh-CN': '工作时间必须是互不重叠的 HH:MM 时段，且每周至少有一段工作时间。',
+  },
+  sla_invalid_time_zone: { en: 'Unknown time zone "{timeZone}".', 'zh-CN': '未知的时区"{timeZone}"。' },
+  sla_policy_not_found: { en: 'SLA policy not found.', 'zh-CN': '未找到该 SLA 策略。' },
+  sla_policy_exists: {
+    en: 'A policy for this priority and nature already exists.',
+    'zh-CN': '该优先级与性质的 SLA 策略已存在。',
+  },
+  sla_fallback_policy_required: {
+    en: "A priority's general policy cannot be deleted; change it instead.",
+    'zh-CN': '优先级的通用 SLA 策略不能删除，请直接修改。',
+  },
+  sla_no_policy: { en: 'No SLA policy applies to this ticket.', 'zh-CN': '该工单没有适用的 SLA 策略。' },
+  sla_not_pausable: {
+    en: "This ticket's SLA policy does not allow pausing.",
+    'zh-CN': '该工单的 SLA 策略不允许暂停计时。',
+  },
+  sla_not_running: { en: 'No SLA clock of this ticket is running.', 'zh-CN': '该工单没有正在计时的 SLA。' },
+  sla_not_paused: {
+    en: 'The SLA clocks of this ticket are not paused.',
+    'zh-CN': '该工单的 SLA 计时未暂停。',
+  },
+  notification_not_found: { en: 'Notification not found.', 'zh-CN': '未找到该通知。' },
   service_unavailable: { en: 'The service is not ready.', 'zh-CN': '服务尚未就绪。' },
   internal_error: {
     en: 'Something went wrong on our side; nothing was changed.',

@@ -4,6 +4,7 @@ import * as customerErasure from './2026-11-23-0002-customer-erasure.js';
 import * as feedbackListIndexes from './2026-11-23-0004-feedback-list-indexes.js';
 import * as searchPerformance from './2026-11-23-0005-search-performance.js';
 import * as triage from './2026-11-23-0006-triage.js';
+import * as sla from './2026-11-23-0007-sla.js';
 
 /** All migrations in order. Names are frozen: never rename or edit one that has shipped; add a new one. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-0004-feedback-list-indexes': feedbackListIndexes,
   '2026-11-23-0005-search-performance': searchPerformance,
   '2026-11-23-0006-triage': triage,
+  '2026-11-23-0007-sla': sla,
 };

@@ -1,0 +1,24 @@
+import type { DbOrTrx } from '../../../platform/db/database.js';
+
+/**
+ * Active supervisors who oversee a department's queue: its own supervisors; for an item without a
+ * department (the triage queue) every active supervisor.
+ */
+export async function findSupervisorIds(db: DbOrTrx, departmentId: string | null): Promise<string[]> {
+  let q = db.selectFrom('users').select('id').where('role', '=', 'supervisor').where('active', '=', 1);
+  if (departmentId !== null) q = q.where('department_id', '=', departmentId);
+  const rows = await q.orderBy('id').execute();
+  return rows.map((r) => r.id);
+}
+
+/** Which of these users exist and are active. */
+export async function findActiveUserIds(db: DbOrTrx, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('id', 'in', ids)
+    .where('active', '=', 1)
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,171 @@
+import { SYSTEM_ACTOR } from '../../../platform/auth/actor.js';
+import type { Db, Trx } from '../../../platform/db/database.js';
+import type { Logger } from '../../../platform/logging/logger.js';
+import { type FeedbackRow, recordSlaEvent } from '../../feedback/index.js';
+import { findActiveUserIds, findSupervisorIds } from '../../identity/index.js';
+import { notifyUsers } from '../../notifications/index.js';
+import { buildClock, stateOf } from '../clock-engine.js';
+import {
+  claimEscalation,
+  clearNextCheck,
+  dueClocks,
+  escalationsOf,
+  listRecipients,
+  saveClock,
+} from '../sla.repository.js';
+import type { SlaLevel, SlaTarget } from '../sla.table.js';
+import { CalendarCache, syncItemClocks } from './sync-item.js';
+
+const TARGET_LABEL: Record<SlaTarget, { zh: string; en: string }> = {
+  first_response: { zh: '首次响应', en: 'first response' },
+  resolution: { zh: '解决', en: 'resolution' },
+};
+const LEVEL_LABEL: Record<SlaLevel, { zh: string; en: string }> = {
+  at_risk: { zh: '即将超时', en: 'at risk' },
+  breached: { zh: '已超时', en: 'breached' },
+};
+
+export interface SweepOptions {
+  /** Clocks per batch (each one its own short transaction). */
+  batchSize?: number;
+  /** Upper bound of batches per run; the next run (a minute later) continues. */
+  maxBatches?: number;
+  logger?: Logger;
+}
+
+/**
+ * Escalates one clock whose check time has come, exactly once per (item, target, level): the item row
+ * is locked first, the clock is brought up to date with the item (a reply or resolution that the
+ * event subscriber has not followed yet stops it instead), and the escalation row is claimed with an
+ * insert-or-ignore; only the transaction that inserted it writes history, outbox and notifications.
+ * Returns how many escalations it recorded.
+ */
+export async function escalateClock(
+  trx: Trx,
+  feedbackId: string,
+  target: SlaTarget,
+  now: string,
+  calendars: CalendarCache,
+): Promise<number> {
+  const base = { trx, actor: SYSTEM_ACTOR, at: now };
+  const synced = await syncItemClocks({ ...base, feedbackId, reason: 'sla.sweep', calendars });
+  if (!synced) {
+    await clearNextCheck(trx, feedbackId);
+    return 0;
+  }
+  const { policy, item } = synced;
+  const { spec } = await calendars.get(trx, policy.calendar_id);
+  let clock = synced.clocks.find((c) => c.target === target)!;
+  const escalated = await escalationsOf(trx, feedbackId);
+  let recorded = 0;
+  while (clock.next_check_at !== null && clock.next_check_at <= now && clock.next_level) {
+    // Both thresholds passed (e.g. after downtime): the breach is what matters; at-risk is not sent late.
+    const level: SlaLevel =
+      clock.next_level === 'at_risk' && clock.due_at <= now ? 'breached' : clock.next_level;
+    if (await claimEscalation(trx, feedbackId, target, level, now)) {
+      recorded++;
+      await escalate(trx, { item, target, level, clock, policyId: policy.id, now });
+    }
+    escalated.add(`${target}:${level}`);
+    const next = buildClock({ feedbackId, target, policy, spec, state: stateOf(clock), escalated, now });
+    await saveClock(trx, next);
+    clock = next;
+  }
+  return recorded;
+}
+
+async function escalate(
+  trx: Trx,
+  e: {
+    item: FeedbackRow;
+    target: SlaTarget;
+    level: SlaLevel;
+    clock: { due_at: string; at_risk_at: string };
+    policyId: string;
+    now: string;
+  },
+): Promise<void> {
+  const { item } = e;
+  const supervisors = await findSupervisorIds(trx, item.department_id);
+  const management =
+    item.priority === 'urgent'
+      ? await findActiveUserIds(
+          trx,
+          (await listRecipients(trx)).map((r) => r.user_id),
+        )
+      : [];
+  const recipients = [...new Set([...supervisors, ...management])];
+  const data = {
+    target: e.target,
+    level: e.level,
+    dueAt: e.clock.due_at,
+    atRiskAt: e.clock.at_risk_at,
+    priority: item.priority,
+    policyId: e.policyId,
+    notified: recipients,
+  };
+  await recordSlaEvent({
+    trx,
+    actor: SYSTEM_ACTOR,
+    at: e.now,
+    feedbackId: item.id,
+    type: e.level === 'at_risk' ? 'sla.at_risk' : 'sla.breached',
+    to: e.target,
+    data,
+  });
+  const t = TARGET_LABEL[e.target];
+  const l = LEVEL_LABEL[e.level];
+  await notifyUsers(
+    trx,
+    recipients,
+    {
+      kind: `sla.${e.level}`,
+      feedbackId: item.id,
+      titleZh: `工单 ${item.number}：${t.zh}${l.zh}`,
+      titleEn: `Ticket ${item.number}: ${t.en} ${l.en}`,
+      data: {
+        number: item.number,
+        target: e.target,
+        level: e.level,
+        dueAt: e.clock.due_at,
+        priority: item.priority,
+      },
+    },
+    e.now,
+  );
+}
+
+/**
+ * One sweep: every clock whose check time has passed, in bounded batches off the partial
+ * `next_check_at` index. Safe to run concurrently and repeatedly (see escalateClock).
+ */
+export async function sweepSla(
+  db: Db,
+  now: string,
+  options: SweepOptions = {},
+): Promise<{ checked: number; escalated: number }> {
+  const batchSize = options.batchSize ?? 200;
+  const maxBatches = options.maxBatches ?? 50;
+  const calendars = new CalendarCache();
+  const failed = new Set<string>();
+  let checked = 0;
+  let escalated = 0;
+  for (let b = 0; b < maxBatches; b++) {
+    const rows = (await dueClocks(db, now, batchSize + failed.size)).filter(
+      (r) => !failed.has(`${r.feedback_id}:${r.target}`),
+    );
+    for (const row of rows) {
+      checked++;
+      try {
+        escalated += await db
+          .transaction()
+          .execute((trx) => escalateClock(trx, row.feedback_id, row.target, now, calendars));
+      } catch (err) {
+        failed.add(`${row.feedback_id}:${row.target}`);
+        options.logger?.error({ err, feedbackId: row.feedback_id, target: row.target }, 'sla sweep failed');
+      }
+    }
+    if (rows.length < batchSize) break;
+  }
+  return { checked, escalated };
+}

@@ -1,0 +1,125 @@
+import type { Priority } from '../../../../shared/enums.js';
+import type { Trx } from '../../../platform/db/database.js';
+import type { CommandBase, FeedbackRow } from '../../feedback/index.js';
+import { lockFeedbackForSla, setSlaDue } from '../../feedback/index.js';
+import type { CalendarSpec } from '../calendar/business-calendar.js';
+import {
+  buildClock,
+  type ClockState,
+  calendarSpec,
+  followItem,
+  initialState,
+  SLA_TARGETS,
+  stateOf,
+  stopTimeOf,
+} from '../clock-engine.js';
+import {
+  type ClockRow,
+  escalationsOf,
+  findCalendar,
+  findClocks,
+  listCalendarDays,
+  matchPolicy,
+  type PolicyRow,
+  saveClock,
+} from '../sla.repository.js';
+import type { SlaTarget } from '../sla.table.js';
+
+const COMPARED: (keyof ClockRow)[] = [
+  'policy_id',
+  'calendar_id',
+  'budget_minutes',
+  'started_at',
+  'consumed_minutes',
+  'segment_started_at',
+  'due_at',
+  'at_risk_at',
+  'paused_at',
+  'stopped_at',
+  'next_check_at',
+  'next_level',
+];
+
+function sameClock(a: ClockRow, b: ClockRow): boolean {
+  return COMPARED.every((k) => a[k] === b[k]);
+}
+
+/** Calendars loaded once per job or sweep batch. */
+export class CalendarCache {
+  private readonly specs = new Map<string, { code: string; spec: CalendarSpec }>();
+
+  async get(trx: Trx, calendarId: string): Promise<{ code: string; spec: CalendarSpec }> {
+    let entry = this.specs.get(calendarId);
+    if (!entry) {
+      const row = await findCalendar(trx, calendarId);
+      if (!row) throw new Error(`SLA calendar ${calendarId} is missing`);
+      entry = { code: row.code, spec: calendarSpec(row, await listCalendarDays(trx, calendarId)) };
+      this.specs.set(calendarId, entry);
+    }
+    return entry;
+  }
+}
+
+/** The policy for an item's priority and nature (a priority without one has no SLA). */
+export async function policyFor(
+  trx: Trx,
+  item: { priority: Priority; nature: string | null },
+): Promise<PolicyRow | undefined> {
+  return matchPolicy(trx, item.priority, item.nature as Parameters<typeof matchPolicy>[2]);
+}
+
+export type ClockTransform = (spec: CalendarSpec, state: ClockState, target: SlaTarget) => ClockState;
+
+/**
+ * Brings an item's SLA clocks in line with the item (priority → policy, first reply, resolution, reopen)
+ * and writes the due times to the item through the feedback module's set-sla-due command. Idempotent:
+ * running it twice changes nothing. `at` is the time of the change being followed (an event's time).
+ * `transform` applies a pause or resume on top.
+ */
+export async function syncItemClocks(
+  base: CommandBase & {
+    feedbackId: string;
+    reason: string;
+    /** When the followed change happened (a reopen restarts the clock then); `at` by default. */
+    changeAt?: string;
+    calendars?: CalendarCache;
+    transform?: ClockTransform;
+  },
+): Promise<{ clocks: ClockRow[]; policy: PolicyRow; item: FeedbackRow } | null> {
+  const { trx, at } = base;
+  const item = await lockFeedbackForSla(base, base.feedbackId);
+  const policy = await policyFor(trx, item);
+  if (!policy) return null;
+  const calendars = base.calendars ?? new CalendarCache();
+  const { code, spec } = await calendars.get(trx, policy.calendar_id);
+  const existing = new Map((await findClocks(trx, item.id)).map((c) => [c.target, c]));
+  const escalated = await escalationsOf(trx, item.id);
+  const clocks: ClockRow[] = [];
+  for (const target of SLA_TARGETS) {
+    const current = existing.get(target);
+    // Time already counted stays as counted; the running segment is measured on the current calendar.
+    const previousSpec = current ? (await calendars.get(trx, current.calendar_id)).spec : spec;
+    let state = current ? stateOf(current) : initialState(item);
+    state = followItem(previousSpec, state, stopTimeOf(target, item), base.changeAt ?? at);
+    if (base.transform) state = base.transform(spec, state, target);
+    const clock = buildClock({ feedbackId: item.id, target, policy, spec, state, escalated, now: at });
+    if (!current || !sameClock(current, clock)) await saveClock(trx, clock);
+    clocks.push(clock);
+  }
+  const [firstResponse, resolution] = clocks as [ClockRow, ClockRow];
+  await setSlaDue({
+    ...base,
+    feedbackId: item.id,
+    firstResponseDueAt: firstResponse.due_at,
+    resolutionDueAt: resolution.due_at,
+    policy: {
+      id: policy.id,
+      name: policy.name,
+      priority: policy.priority,
+      nature: policy.nature,
+      calendarCode: code,
+    },
+    reason: base.reason,
+  });
+  return { clocks, policy, item };
+}
