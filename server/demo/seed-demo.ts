@@ -3,11 +3,12 @@ import type { Channel } from '../../shared/enums.js';
 // createCustomer is not (yet) on the customers module's public face; it is the only way to set a tier.
 import { createCustomer } from '../modules/customers/commands/create-customer.js';
 import { type CreateFeedbackInput, createFeedback } from '../modules/feedback/index.js';
+import { seedDefaultTriage } from '../modules/triage/index.js';
 import { type Actor, SYSTEM_ACTOR } from '../platform/auth/actor.js';
 import type { AppContext } from '../platform/http/context.js';
 import { classifySample } from './classify-sample.js';
 import { playLifecycle, targetStatus } from './demo-lifecycle.js';
-import { createDemoOrg, type DemoDepartmentCode } from './demo-org.js';
+import { createDemoOrg, DEMO_DEPARTMENTS, type DemoDepartmentCode } from './demo-org.js';
 import { demoPerson } from './demo-people.js';
 import { DEMO_TAGS } from './demo-tags.js';
 import { templateSamples } from './demo-templates.js';
@@ -90,6 +91,14 @@ export async function seedDemo(
   const db = ctx.database.db;
   const setupAt = new Date(now.getTime() - 61 * DAY).toISOString();
   const org = await createDemoOrg(db, setupAt);
+  // Triage rules, agents' skills (their department's business areas) and auto-assignment.
+  await seedDefaultTriage(
+    db,
+    setupAt,
+    DEMO_DEPARTMENTS.flatMap((d) =>
+      (org.staff.get(d.code)?.agents ?? []).map((a) => ({ userId: a.id!, skills: [...d.businessAreas] })),
+    ),
+  );
   const customers = await createDemoCustomers(
     ctx,
     random,

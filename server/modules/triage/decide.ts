@@ -23,6 +23,8 @@ export interface TriageSubject {
   };
   /** Fields decided by people (see feedback humanSetFields): never changed by triage. */
   locked: ReadonlySet<string>;
+  /** False for resolved, closed or merged items: they are never auto-assigned. */
+  open?: boolean;
 }
 
 export type Source = 'agent' | 'rule' | 'model';

@@ -15,6 +15,7 @@ export {
   toOutcome,
 } from './commands/run-triage.js';
 export { decideTriage, type TriageDecision, type TriageSubject } from './decide.js';
+export { DEFAULT_RULES, seedDefaultTriage } from './default-rules.js';
 export { type CompiledRule, compileRule } from './rules.js';
 export { RECORD_CORRECTION_JOB, TRIAGE_JOB } from './triage.events.js';
 

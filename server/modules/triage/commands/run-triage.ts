@@ -57,6 +57,7 @@ export async function loadSubject(db: DbOrTrx, record: FeedbackRecord): Promise<
       assigneeId: record.assignee_id,
     },
     locked,
+    open: ['received', 'in_progress', 'reopened'].includes(record.status),
   };
 }
 
@@ -87,6 +88,7 @@ export async function decideRouting(
   const moved = departmentId !== subject.current.departmentId;
   const needsAgent =
     departmentId !== null &&
+    subject.open !== false &&
     !subject.locked.has('assigneeId') &&
     (subject.current.assigneeId === null || (moved && choice.chosen));
   if (!needsAgent) {
