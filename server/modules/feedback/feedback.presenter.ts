@@ -52,6 +52,25 @@ export function presentPriorityReason(reason: StoredPriorityReason, locale: Loca
   return { ...reason, label: locale === 'zh-CN' ? reason.labelZh : reason.labelEn };
 }
 
+const STAFF_REASON = {
+  code: 'set_by_staff',
+  labelZh: '由工作人员设定',
+  labelEn: 'Set by staff',
+  evidence: [],
+  ruleId: null,
+};
+
+/** Triage's reasons; when staff changed the priority since, that comes first (history has their reason). */
+function priorityReasonsOf(view: FeedbackView, locale: Locale): PriorityReason[] {
+  if (!view.triage) return [];
+  const stored = JSON.parse(view.triage.priority_reasons) as StoredPriorityReason[];
+  const reasons =
+    view.record.priority !== view.triage.priority && stored[0]?.code !== 'set_by_staff'
+      ? [{ ...STAFF_REASON, priority: view.record.priority }, ...stored]
+      : stored;
+  return reasons.map((reason) => presentPriorityReason(reason, locale));
+}
+
 function presentTriage(row: FeedbackTriageRow): TriageInfo {
   return {
     language: row.language,
@@ -91,11 +110,7 @@ export function presentForAgent(view: FeedbackView, locale: Locale = 'en'): Feed
     tags: r.tags,
     sentiment: r.sentiment_label ? { label: r.sentiment_label, score: r.sentiment_score } : null,
     language: r.language,
-    priorityReasons: view.triage
-      ? (JSON.parse(view.triage.priority_reasons) as StoredPriorityReason[]).map((reason) =>
-          presentPriorityReason(reason, locale),
-        )
-      : [],
+    priorityReasons: priorityReasonsOf(view, locale),
     keywords: view.triage ? (JSON.parse(view.triage.keywords) as string[]) : [],
     triage: view.triage ? presentTriage(view.triage) : null,
     department: d

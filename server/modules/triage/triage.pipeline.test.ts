@@ -164,4 +164,38 @@ describe('triage in the job pipeline', () => {
       .execute();
     expect(audit).toHaveLength(1);
   });
+
+  it('a later priority change by staff is shown first among the reasons', async () => {
+    const created = await buildFeedback(t, apiKey, { description: '请问信用卡的年费是多少？' });
+    await t.drainJobs();
+    expect((await get(created.id)).priorityReasons.map((r) => r.code)).toEqual(['default']);
+    const patched = await call(t.app, {
+      method: 'PATCH',
+      url: `/api/v1/feedback/${created.id}`,
+      headers: supervisor,
+      payload: { priority: 'high', reason: '客户多次来电' },
+    });
+    expect(patched.status).toBe(200);
+    const item = await get(created.id);
+    expect(item.priority).toBe('high');
+    expect(item.priorityReasons.map((r) => r.code)).toEqual(['set_by_staff', 'default']);
+    // Re-triage keeps the staff's priority.
+    await call(t.app, { method: 'POST', url: `/api/v1/feedback/${created.id}/triage`, headers: supervisor });
+    expect((await get(created.id)).priority).toBe('high');
+  });
+
+  it('documents every triage route in OpenAPI under the triage tag', async () => {
+    const res = await call<{ paths: Record<string, Record<string, { tags?: string[]; summary?: string }>> }>(
+      t.app,
+      { method: 'GET', url: '/api/openapi.json' },
+    );
+    const ops = Object.entries(res.body.paths)
+      .filter(([path]) => path.startsWith('/api/v1/triage') || path.endsWith('/triage'))
+      .flatMap(([, methods]) => Object.values(methods));
+    expect(ops.length).toBeGreaterThanOrEqual(11);
+    for (const op of ops) {
+      expect(op.tags).toContain('triage');
+      expect(op.summary).toBeTruthy();
+    }
+  });
 });
