@@ -7,14 +7,16 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createProgress } from '../server/cli/progress.js';
 import { formatEnglishIdf } from '../server/modules/nlp/keywords.js';
-import { decodeArtefact, encodeArtefact } from '../server/modules/nlp/model/artefact.js';
+import { encodeArtefact } from '../server/modules/nlp/model/artefact.js';
+import { encodeEnsemble } from '../server/modules/nlp/model/ensemble.js';
 import { type ModelTask, modelFile, modelsDir, resetModels } from '../server/modules/nlp/model/registry.js';
 import { type CorrectionTask, parseCorrections } from '../server/modules/nlp/training/corrections.js';
+import { type TrainEnsembleResult, trainEnsemble } from '../server/modules/nlp/training/ensemble.js';
 import type { ModelSpec } from '../server/modules/nlp/training/spec.js';
 import { type TrainingRow, trainTask } from '../server/modules/nlp/training/train-task.js';
 import { englishIdf } from './nlp/english-idf.js';
 import { BENCHMARKS, DEFAULT_PATH, evaluate, formatTable } from './nlp/evaluate.js';
-import { type CardModel, modelCard } from './nlp/model-card.js';
+import { type CardModel, featureCount, loadHeader, modelCard } from './nlp/model-card.js';
 import { loadTask, TASKS, type TaskName } from './nlp/tasks.js';
 
 const SEED = 20261123;
@@ -48,7 +50,9 @@ const version = `1.${new Date().toISOString().slice(0, 10).replace(/-/g, '')}`;
 const fromDb = values['corrections-from-db']
   ? (await (await import('../server/cli/export-corrections.command.js')).correctionsFromDatabase()).join('\n')
   : '';
-const correctionText = [values.corrections ? readFileSync(values.corrections, 'utf8') : '', fromDb].join('\n');
+const correctionText = [values.corrections ? readFileSync(values.corrections, 'utf8') : '', fromDb].join(
+  '\n',
+);
 const corrections = correctionText.trim()
   ? parseCorrections(correctionText, Number(values['corrections-weight']))
   : { byTask: new Map<CorrectionTask, TrainingRow[]>(), skipped: [] };
@@ -76,26 +80,47 @@ function progressFor(task: string) {
 const trained: CardModel[] = [];
 const started = performance.now();
 
-function write(task: ModelTask, result: ReturnType<typeof trainTask>): void {
-  const bytes = encodeArtefact(result.artefact);
+function store(task: ModelTask, bytes: Buffer, seconds: number): CardModel {
   // Write then rename, so a running process never reads a half-written artefact.
   writeFileSync(`${modelFile(task, dir)}.tmp`, bytes);
   renameSync(`${modelFile(task, dir)}.tmp`, modelFile(task, dir));
-  trained.push({
-    header: result.artefact.header,
+  const card: CardModel = {
+    header: loadHeader(bytes),
     file: `${task}.bin`,
     bytes: bytes.length,
     sha256: createHash('sha256').update(bytes).digest('hex'),
-    seconds: result.seconds,
-  });
-  const val = Object.entries(result.chosen.validation)
+    seconds,
+  };
+  trained.push(card);
+  return card;
+}
+
+const percent = (values: Record<string, number>) =>
+  Object.entries(values)
     .map(([d, v]) => `${d} ${(100 * v).toFixed(2)}`)
     .join(', ');
+
+function write(task: ModelTask, result: ReturnType<typeof trainTask>): void {
+  const bytes = encodeArtefact(result.artefact);
+  store(task, bytes, result.seconds);
   console.error(
-    `${task}: chose ${result.chosen.spec} (validation ${val}); ${(bytes.length / 1024).toFixed(0)} KiB, ${result.seconds.toFixed(0)} s`,
+    `${task}: chose ${result.chosen.spec} (validation ${percent(result.chosen.validation)}); ${(bytes.length / 1024).toFixed(0)} KiB, ${result.seconds.toFixed(0)} s`,
   );
   for (const c of result.candidates)
     console.error(`  candidate ${c.spec}: mean validation ${(100 * c.mean).toFixed(2)}`);
+}
+
+function writeEnsemble(task: ModelTask, result: TrainEnsembleResult): void {
+  const bytes = encodeEnsemble(result.artefact);
+  store(task, bytes, result.seconds);
+  for (const m of result.members)
+    console.error(
+      `  member ${m.name}: ${m.result.chosen.spec} (validation ${percent(m.result.chosen.validation)}; ${m.result.seconds.toFixed(0)} s)`,
+    );
+  console.error(`  weights ${JSON.stringify(result.artefact.header.weights)}`);
+  console.error(
+    `${task}: ensemble validation ${percent(result.validation)} (no hint: ${percent(result.plainValidation)}); ${(bytes.length / 1024).toFixed(0)} KiB, ${result.seconds.toFixed(0)} s`,
+  );
 }
 
 for (const name of Object.keys(TASKS) as TaskName[]) {
@@ -103,18 +128,17 @@ for (const name of Object.keys(TASKS) as TaskName[]) {
   const task = TASKS[name];
   const rows: TrainingRow[] = [...loadTask(task, 'train'), ...(corrections.byTask.get(name) ?? [])];
   const progress = progressFor(name);
-  const result = trainTask({
+  const result = trainEnsemble({
     task: name,
     version,
     rows,
-    candidates: task.candidates,
-    domainAware: task.domainAware,
+    members: task.members,
     neutralBand: task.neutralBand,
     seed: SEED,
     progress: progress.update,
   });
   progress.stop();
-  write(name, result);
+  writeEnsemble(name, result);
 }
 
 if (wanted('nature')) {
@@ -163,7 +187,7 @@ for (const m of trained) {
     createdAt: m.header.createdAt,
     bytes: m.bytes,
     sha256: m.sha256,
-    features: m.header.features,
+    features: featureCount(m.header),
     labels: m.header.labels.length,
     trainingSeconds: Math.round(m.seconds),
   };
@@ -187,7 +211,7 @@ if (!values['skip-eval']) {
       const bytes = readFileSync(modelFile(task, dir));
       const entry = manifest.models[task] as { trainingSeconds?: number } | undefined;
       return {
-        header: decodeArtefact(bytes).header,
+        header: loadHeader(bytes),
         file: `${task}.bin`,
         bytes: bytes.length,
         sha256: createHash('sha256').update(bytes).digest('hex'),

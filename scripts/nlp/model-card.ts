@@ -1,4 +1,9 @@
-import type { ArtefactHeader } from '../../server/modules/nlp/model/artefact.js';
+import { type ArtefactHeader, decodeArtefact } from '../../server/modules/nlp/model/artefact.js';
+import {
+  decodeEnsemble,
+  type EnsembleHeader,
+  isEnsembleFile,
+} from '../../server/modules/nlp/model/ensemble.js';
 import { describeSpec } from '../../server/modules/nlp/training/spec.js';
 import { type EvalResult, markdownTable } from './evaluate.js';
 
@@ -16,8 +21,47 @@ export const DATASET_TERMS: Record<string, string> = {
   corrections: "Your agents' own corrections (the operator's data).",
 };
 
+export type ModelHeader = ArtefactHeader | EnsembleHeader;
+
+/** Header of either artefact kind; an ensemble's carries its members' headers under training.memberHeaders. */
+export function loadHeader(bytes: Uint8Array): ModelHeader {
+  if (!isEnsembleFile(bytes)) return decodeArtefact(bytes).header;
+  const ensemble = decodeEnsemble(bytes);
+  return {
+    ...ensemble.header,
+    training: { ...ensemble.header.training, memberHeaders: ensemble.members.map((m) => m.header) },
+  };
+}
+
+export function featureCount(header: ModelHeader): number {
+  if (header.format === 'closeloop-linear-v1') return header.features;
+  const members = (header.training.memberHeaders as ArtefactHeader[] | undefined) ?? [];
+  return members.reduce((sum, m) => sum + m.features, 0);
+}
+
+function memberLines(header: EnsembleHeader): string {
+  const members = (header.training.memberHeaders as ArtefactHeader[] | undefined) ?? [];
+  const lines = header.members.map((info, m) => {
+    const h = members[m];
+    const spec = h
+      ? `${describeSpec(h.spec)}; ${h.features} features${h.domains.length ? `; domain-aware (${h.domains.join(', ')})` : ''}`
+      : '?';
+    return `  - \`${info.name}\`${info.onlyDomain ? ` (${info.onlyDomain} only)` : ''}: ${spec}`;
+  });
+  const weights = Object.entries(header.weights)
+    .map(
+      ([key, w]) =>
+        `${key || 'no hint'}: ${w
+          .map((v, m) => (v > 0 ? `${header.members[m]!.name} ${v.toFixed(2)}` : ''))
+          .filter(Boolean)
+          .join(', ')} (T ${header.temperatures[key]?.toFixed(2)})`,
+    )
+    .join('; ');
+  return `${lines.join('\n')}\n- Pool weights by domain hint (chosen on validation): ${weights}`;
+}
+
 export interface CardModel {
-  header: ArtefactHeader;
+  header: ModelHeader;
   file: string;
   bytes: number;
   sha256: string;
@@ -51,16 +95,35 @@ export function modelCard(
     const validation = Object.entries(training.validation ?? {})
       .map(([d, v]) => `${d} ${pct(v)} % (int8: ${pct(training.quantizedValidation?.[d])} %)`)
       .join('; ');
+    const modelLine =
+      h.format === 'closeloop-ensemble-v1'
+        ? `- Model: ensemble (log-linear pool of calibrated linear models, ${featureCount(h)} features in all)${
+            h.settings.neutralBand !== undefined ? `; neutral band |score| < ${h.settings.neutralBand}` : ''
+          }; members:\n${memberLines(h)}`
+        : `- Model: ${describeSpec(h.spec)}; ${h.features} features; ${h.domains.length ? `domains ${h.domains.join(', ')} (shared + per-domain weights); ` : ''}temperature ${h.temperature.toFixed(3)}${
+            h.settings.neutralBand !== undefined ? `; neutral band |score| < ${h.settings.neutralBand}` : ''
+          }`;
+    const plainValidation = (training as { plainValidation?: Record<string, number> }).plainValidation;
+    const validationLine =
+      h.format === 'closeloop-ensemble-v1'
+        ? `${Object.entries(training.validation ?? {})
+            .map(([d, v]) => `${d} ${pct(v)} %`)
+            .join('; ')}${
+            plainValidation && h.domains.length
+              ? ` (no hint: ${Object.entries(plainValidation)
+                  .map(([d, v]) => `${d} ${pct(v)} %`)
+                  .join('; ')})`
+              : ''
+          }`
+        : validation;
     return [
       `### ${h.task} (\`${m.file}\`, version ${h.version})`,
       `- Labels (${h.labels.length}): ${h.labels.length > 12 ? `${h.labels.slice(0, 12).join(', ')}, …` : h.labels.join(', ')}`,
       '- Trained on:',
       sources || '  - (no corpus rows)',
       `  - agents' corrections: ${training.corrections ?? 0} rows`,
-      `- Model: ${describeSpec(h.spec)}; ${h.features} features; ${h.domains.length ? `domains ${h.domains.join(', ')} (shared + per-domain weights); ` : ''}temperature ${h.temperature.toFixed(3)}${
-        h.settings.neutralBand !== undefined ? `; neutral band |score| < ${h.settings.neutralBand}` : ''
-      }`,
-      `- Validation (10 % of TRAIN by hash, model selection and calibration only): ${validation || '–'}`,
+      modelLine,
+      `- Validation (10 % of TRAIN by hash, model selection and calibration only): ${validationLine || '–'}`,
       `- Artefact: ${(m.bytes / 1024).toFixed(0)} KiB, sha256 \`${m.sha256.slice(0, 16)}…\`, trained in ${m.seconds.toFixed(0)} s, created ${h.createdAt}`,
     ].join('\n');
   });

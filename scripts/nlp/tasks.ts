@@ -1,4 +1,5 @@
 import type { FeatureConfig } from '../../server/modules/nlp/features/extract.js';
+import type { MemberDefinition } from '../../server/modules/nlp/training/ensemble.js';
 import type { ModelSpec } from '../../server/modules/nlp/training/spec.js';
 import type { LabeledText } from '../../server/modules/nlp/training/types.js';
 import { type DatasetSpec, loadSplit, SENTIMENT_01, type Split } from './datasets.js';
@@ -15,10 +16,11 @@ export interface TaskDefinition {
   language: 'zh' | 'en';
   /** Training sources (their TRAIN splits are unioned). */
   sources: EvalSet[];
-  /** Candidate specs; the one with the best mean validation accuracy is retrained on all of TRAIN. */
-  candidates: ModelSpec[];
-  /** Learn domain-specific feature copies (domain = source dataset) next to the shared ones. */
-  domainAware: boolean;
+  /**
+   * Ensemble members: each picks its best candidate spec on validation and is retrained on all of
+   * TRAIN; the pool weights per domain hint are then chosen on validation.
+   */
+  members: MemberDefinition[];
   /** Two-label sentiment: choose a neutral score band on validation. */
   neutralBand: boolean;
 }
@@ -47,16 +49,21 @@ export const TASKS: Record<TaskName, TaskDefinition> = {
   sentiment_zh: {
     name: 'sentiment_zh',
     language: 'zh',
-    domainAware: true,
     neutralBand: true,
-    candidates: [0.3, 0.6].map((C) => ({
-      features: zhFeatures(),
-      minDf: 2,
-      maxFeatures: 800_000,
-      weighting: 'tfidf',
-      nb: true,
-      learner: svm(C),
-    })),
+    members: [
+      {
+        name: 'joint',
+        domainAware: true,
+        candidates: [0.3, 0.6].map((C) => ({
+          features: zhFeatures(),
+          minDf: 2,
+          maxFeatures: 800_000,
+          weighting: 'tfidf',
+          nb: true,
+          learner: svm(C),
+        })),
+      },
+    ],
     sources: [
       {
         dataset: shopping,
@@ -93,30 +100,38 @@ export const TASKS: Record<TaskName, TaskDefinition> = {
   category_zh: {
     name: 'category_zh',
     language: 'zh',
-    domainAware: false,
     neutralBand: false,
-    candidates: [false, true].map((nb) => ({
-      features: zhFeatures({ negation: false }),
-      minDf: 2,
-      maxFeatures: 250_000,
-      weighting: 'tfidf',
-      nb,
-      learner: svm(0.3),
-    })),
+    members: [
+      {
+        name: 'svm',
+        candidates: [false, true].map((nb) => ({
+          features: zhFeatures({ negation: false }),
+          minDf: 2,
+          maxFeatures: 250_000,
+          weighting: 'tfidf',
+          nb,
+          learner: svm(0.3),
+        })),
+      },
+    ],
     sources: [{ dataset: shopping, spec: { dataset: shopping, textColumn: 'review', labelColumn: 'cat' } }],
   },
   sentiment_en: {
     name: 'sentiment_en',
     language: 'en',
-    domainAware: false,
     neutralBand: false,
-    candidates: [0.3, 0.6].map((C) => ({
-      features: enFeatures({ keepHandles: true }),
-      minDf: 2,
-      weighting: 'binary',
-      nb: true,
-      learner: svm(C),
-    })),
+    members: [
+      {
+        name: 'svm',
+        candidates: [0.3, 0.6].map((C) => ({
+          features: enFeatures({ keepHandles: true }),
+          minDf: 2,
+          weighting: 'binary',
+          nb: true,
+          learner: svm(C),
+        })),
+      },
+    ],
     sources: [
       {
         dataset: 'twitter_airline_sentiment',
@@ -131,15 +146,19 @@ export const TASKS: Record<TaskName, TaskDefinition> = {
   intent_en: {
     name: 'intent_en',
     language: 'en',
-    domainAware: false,
     neutralBand: false,
-    candidates: [1, 3].map((C) => ({
-      features: enFeatures(),
-      minDf: 1,
-      weighting: 'tfidf',
-      nb: false,
-      learner: svm(C),
-    })),
+    members: [
+      {
+        name: 'svm',
+        candidates: [1, 3].map((C) => ({
+          features: enFeatures(),
+          minDf: 1,
+          weighting: 'tfidf',
+          nb: false,
+          learner: svm(C),
+        })),
+      },
+    ],
     sources: [
       { dataset: 'banking77', spec: { dataset: 'banking77', textColumn: 'text', labelColumn: 'category' } },
     ],

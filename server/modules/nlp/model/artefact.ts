@@ -27,6 +27,8 @@ export interface ArtefactHeader {
    */
   settings: Record<string, number>;
   training: Record<string, unknown>;
+  /** One-hidden-layer models: the quantised weights are the hidden layer; scores = w2ᵀ·relu(h) + b2. */
+  output?: { w2: number[]; b2: number[] };
 }
 
 export interface Artefact {

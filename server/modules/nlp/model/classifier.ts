@@ -1,6 +1,7 @@
 import { withDomain } from '../features/domain.js';
-import { countTerms, extractTerms } from '../features/extract.js';
+import { countTerms, extractTerms, type TermCounts } from '../features/extract.js';
 import { Vocabulary } from '../features/vocabulary.js';
+import { mlpOutput } from '../linear/mlp.js';
 import { type Artefact, type ArtefactHeader, dequantize } from './artefact.js';
 
 export interface Prediction {
@@ -33,10 +34,27 @@ export class LinearTextClassifier {
 
   /** Raw decision scores (one per column) of already-normalised text. */
   scores(normalized: string, domain?: string): Float64Array {
+    return this.scoresOfTerms(this.termsOf(normalized), domain);
+  }
+
+  /** Counted terms of normalised text under this model's feature config (shareable across models with the same config). */
+  termsOf(normalized: string): TermCounts {
+    return countTerms(extractTerms(normalized, this.header.spec.features));
+  }
+
+  /** Raw decision scores of terms from `termsOf`. */
+  scoresOfTerms(doc: TermCounts, domain?: string): Float64Array {
     const { spec, bias } = this.header;
     const known = this.knowsDomain(domain) ? domain : undefined;
-    const doc = withDomain(countTerms(extractTerms(normalized, spec.features)), known);
-    return this.vocabulary.score(doc, spec.weighting, spec.features.wordShare, this.weights, bias);
+    const scores = this.vocabulary.score(
+      withDomain(doc, known),
+      spec.weighting,
+      spec.features.wordShare,
+      this.weights,
+      bias,
+    );
+    const output = this.header.output;
+    return output ? mlpOutput(scores, output.w2, output.b2) : scores;
   }
 
   /** True when `domain` selects domain-specific weights of this model. */

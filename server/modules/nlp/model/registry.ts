@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeArtefact } from './artefact.js';
 import { LinearTextClassifier } from './classifier.js';
+import { decodeEnsemble, EnsembleClassifier, isEnsembleFile } from './ensemble.js';
 
 export type ModelTask = 'sentiment_zh' | 'sentiment_en' | 'category_zh' | 'intent_en' | 'nature';
 
@@ -21,18 +22,28 @@ export interface LoadStat {
   milliseconds: number;
 }
 
-const loaded = new Map<ModelTask, LinearTextClassifier | null>();
+/** A single linear model or an ensemble of them: same predict(), same header.labels/settings. */
+export type TextClassifier = LinearTextClassifier | EnsembleClassifier;
+
+/** Reads either artefact kind. */
+export function loadClassifier(bytes: Uint8Array): TextClassifier {
+  return isEnsembleFile(bytes)
+    ? new EnsembleClassifier(decodeEnsemble(bytes))
+    : new LinearTextClassifier(decodeArtefact(bytes));
+}
+
+const loaded = new Map<ModelTask, TextClassifier | null>();
 const stats: LoadStat[] = [];
 
 /** The shipped model for a task, loaded once on first use; null when no artefact exists (e.g. nature before any corrections). */
-export function getModel(task: ModelTask): LinearTextClassifier | null {
+export function getModel(task: ModelTask): TextClassifier | null {
   if (loaded.has(task)) return loaded.get(task) ?? null;
   const file = modelFile(task);
-  let model: LinearTextClassifier | null = null;
+  let model: TextClassifier | null = null;
   if (existsSync(file)) {
     const started = performance.now();
     const bytes = readFileSync(file);
-    model = new LinearTextClassifier(decodeArtefact(bytes));
+    model = loadClassifier(bytes);
     stats.push({ task, bytes: bytes.length, milliseconds: performance.now() - started });
   }
   loaded.set(task, model);

@@ -1,5 +1,6 @@
 import { countTerms, extractTerms, type TermCounts } from '../features/extract.js';
 import { fitVocabulary, type Vocabulary } from '../features/vocabulary.js';
+import { mlpOutput, trainMlp } from '../linear/mlp.js';
 import { trainSoftmax } from '../linear/softmax.js';
 import { type CsrMatrix, toCsr } from '../linear/sparse.js';
 import { trainBinarySvm } from '../linear/svm.js';
@@ -14,6 +15,8 @@ export interface FittedModel {
   columns: number;
   weights: Float64Array;
   bias: Float64Array;
+  /** MLP: weights/bias above are the hidden layer (columns = hidden units); this is the output layer. */
+  output?: { w2: Float64Array; b2: Float64Array };
 }
 
 /** Terms of each text (normalised first); reusable across specs with the same feature config. */
@@ -66,6 +69,25 @@ export function fitModel(input: FitInput, spec: ModelSpec, seed = 1): FittedMode
   const K = input.labels.length;
   const F = vocabulary.size;
   const learner = spec.learner;
+  if (learner.kind === 'mlp') {
+    const model = trainMlp(x, input.y, K, {
+      hidden: learner.hidden,
+      epochs: learner.epochs,
+      learningRate: learner.learningRate,
+      ...(learner.l2 !== undefined ? { l2: learner.l2 } : {}),
+      ...(learner.dropout !== undefined ? { dropout: learner.dropout } : {}),
+      seed,
+      ...(input.weights ? { sampleWeight: input.weights } : {}),
+    });
+    return {
+      labels: input.labels,
+      vocabulary,
+      columns: learner.hidden,
+      weights: Float64Array.from(model.w1),
+      bias: Float64Array.from(model.b1),
+      output: { w2: model.w2, b2: model.b2 },
+    };
+  }
   if (learner.kind === 'softmax') {
     const model = trainSoftmax(x, input.y, K, {
       lambda: learner.lambda,
@@ -108,7 +130,7 @@ export function decisionScores(model: FittedModel, doc: TermCounts, spec: ModelS
     const v = row.values[k]!;
     for (let c = 0; c < model.columns; c++) scores[c]! += v * model.weights[base + c]!;
   }
-  return scores;
+  return model.output ? mlpOutput(scores, model.output.w2, model.output.b2) : scores;
 }
 
 /** Index of the predicted label. */

@@ -24,6 +24,8 @@ export interface TrainTaskInput {
   neutralBand: boolean;
   seed: number;
   progress: (stage: string, done: number, total: number) => void;
+  /** Terms of `rows` under a feature config, when the caller already has them (shared across ensemble members). */
+  sharedTerms?: (spec: ModelSpec) => TermCounts[];
 }
 
 export interface CandidateResult {
@@ -38,6 +40,11 @@ export interface TrainTaskResult {
   chosen: CandidateResult;
   quantizedValidation: Record<string, number>;
   seconds: number;
+  /** Indices (into the input rows) of the validation rows, and the chosen model's calibrated probabilities on them. */
+  validationRows: number[];
+  validationProbabilities: Float64Array[];
+  /** Domain-aware models: the same without the domain hint. */
+  plainValidationProbabilities?: Float64Array[];
 }
 
 function accuracyByDataset(
@@ -53,6 +60,8 @@ function accuracyByDataset(
   }
   return Object.fromEntries([...tally].map(([d, [ok, n]]) => [d, ok / n]));
 }
+
+const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
 
 function mean(values: Record<string, number>): number {
   const v = Object.values(values);
@@ -90,11 +99,13 @@ export function trainTask(input: TrainTaskInput): TrainTaskResult {
     const key = JSON.stringify(spec.features);
     let terms = plainCache.get(key);
     if (!terms) {
-      terms = termsOf(
-        rows.map((r) => r.text),
-        spec,
-        (done) => input.progress('features', done, rows.length),
-      );
+      terms =
+        input.sharedTerms?.(spec) ??
+        termsOf(
+          rows.map((r) => r.text),
+          spec,
+          (done) => input.progress('features', done, rows.length),
+        );
       plainCache.set(key, terms);
     }
     return terms;
@@ -166,6 +177,10 @@ export function trainTask(input: TrainTaskInput): TrainTaskResult {
       validation.map((i, k) => argmaxLabel(defaultScores[k]!) === y[i]),
     );
   }
+  const validationProbabilities = valScores.map((s) => scoresToProbabilities(s, temperature));
+  const plainValidationProbabilities = input.domainAware
+    ? defaultScores.map((s) => scoresToProbabilities(s, defaultTemperature))
+    : undefined;
   const quantized = quantizedCopy(model);
   const quantizedValidation = accuracyByDataset(
     rows,
@@ -196,6 +211,9 @@ export function trainTask(input: TrainTaskInput): TrainTaskResult {
         ? [...new Set(rows.map((r) => r.domain).filter((d): d is string => !!d))].sort()
         : [],
       settings,
+      ...(final.output
+        ? { output: { w2: Array.from(final.output.w2, round6), b2: Array.from(final.output.b2, round6) } }
+        : {}),
       training: {
         sources: datasets.map((d) => ({
           dataset: d,
@@ -219,5 +237,8 @@ export function trainTask(input: TrainTaskInput): TrainTaskResult {
     chosen: best.result,
     quantizedValidation,
     seconds: (performance.now() - started) / 1000,
+    validationRows: validation,
+    validationProbabilities,
+    ...(plainValidationProbabilities ? { plainValidationProbabilities } : {}),
   };
 }

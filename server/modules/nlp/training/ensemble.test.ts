@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { decodeEnsemble, EnsembleClassifier, encodeEnsemble, poolProbabilities } from '../model/ensemble.js';
+import { loadClassifier } from '../model/registry.js';
+import { normalizeForAnalysis } from '../text/normalize.js';
+import { trainEnsemble } from './ensemble.js';
+import type { ModelSpec } from './spec.js';
+import type { TrainingRow } from './train-task.js';
+
+const good = ['质量很好', '非常满意', '很好吃', '服务很好', '物流很快', '性价比高', '很喜欢', '推荐购买'];
+const bad = ['质量太差', '很不满意', '难吃', '服务很差', '物流太慢', '不值这个价', '不喜欢', '别买'];
+
+function rows(): TrainingRow[] {
+  const out: TrainingRow[] = [];
+  for (let i = 0; i < 8; i++)
+    for (const [domain, suffix] of [
+      ['shop', '购物'],
+      ['food', '外卖'],
+    ] as const) {
+      for (const text of good)
+        out.push({
+          text: `${text}${suffix}${'！'.repeat(i)}${i}`,
+          label: 'positive',
+          dataset: domain,
+          domain,
+        });
+      for (const text of bad)
+        out.push({
+          text: `${text}${suffix}${'。'.repeat(i)}${i}`,
+          label: 'negative',
+          dataset: domain,
+          domain,
+        });
+    }
+  return out;
+}
+
+const features: ModelSpec['features'] = {
+  language: 'zh',
+  wordNgrams: 2,
+  charNgrams: [1, 2],
+  negation: true,
+  dropStopWords: false,
+};
+const svm: ModelSpec = {
+  features,
+  minDf: 1,
+  weighting: 'tfidf',
+  nb: true,
+  learner: { kind: 'svm', C: 1, loss: 'l2' },
+};
+const mlp: ModelSpec = {
+  features,
+  minDf: 1,
+  weighting: 'tfidf',
+  nb: false,
+  learner: { kind: 'mlp', hidden: 8, epochs: 20, learningRate: 0.1 },
+};
+
+describe('poolProbabilities', () => {
+  it('is the renormalised weighted geometric mean, ignoring unused members', () => {
+    const p = poolProbabilities([Float64Array.of(0.8, 0.2), null, Float64Array.of(0.5, 0.5)], [1, 1, 0], 1);
+    expect(p[0]).toBeCloseTo(0.8);
+    const q = poolProbabilities([Float64Array.of(0.9, 0.1), Float64Array.of(0.1, 0.9)], [0.5, 0.5], 1);
+    expect(q[0]).toBeCloseTo(0.5);
+  });
+});
+
+describe('trainEnsemble on a tiny fixture', () => {
+  it('trains members (linear, MLP, per-domain), picks weights per hint and ships a working artefact', () => {
+    const result = trainEnsemble({
+      task: 'fixture',
+      version: 'test',
+      rows: rows(),
+      members: [
+        { name: 'joint', candidates: [svm], domainAware: true },
+        { name: 'mlp', candidates: [mlp] },
+        { name: 'food', candidates: [svm], onlyDomain: 'food' },
+      ],
+      neutralBand: true,
+      seed: 3,
+      weightStep: 0.5,
+      progress: () => {},
+    });
+    const header = result.artefact.header;
+    expect(header.labels).toEqual(['negative', 'positive']);
+    expect(header.domains).toEqual(['food', 'shop']);
+    expect(header.weights['']![2]).toBe(0);
+    expect(header.weights.shop![2]).toBe(0);
+    for (const w of Object.values(header.weights)) expect(w.reduce((a, b) => a + b, 0)).toBeCloseTo(1);
+    const bytes = encodeEnsemble(result.artefact);
+    expect(decodeEnsemble(bytes).members).toHaveLength(3);
+    const model = loadClassifier(bytes);
+    expect(model).toBeInstanceOf(EnsembleClassifier);
+    expect(model.predict(normalizeForAnalysis('质量很好')).label).toBe('positive');
+    expect(model.predict(normalizeForAnalysis('服务很差外卖'), 'food').label).toBe('negative');
+    const p = model.predict(normalizeForAnalysis('很喜欢'), 'unknown-domain').probabilities;
+    expect((p.positive ?? 0) + (p.negative ?? 0)).toBeCloseTo(1);
+  });
+});
