@@ -9,6 +9,7 @@ import {
   PRIORITIES,
   SENTIMENT_LABELS,
 } from '../enums.js';
+import { ZSlaState } from './sla.js';
 import { ZPriorityReason, ZTriageInfo } from './triage.js';
 
 const ZId = z.guid();
@@ -212,6 +213,8 @@ export const ZFeedbackItem = z.object({
   customFields: ZCustomFields,
   occurredAt: z.string().nullable(),
   firstResponseDueAt: z.string().nullable(),
+  /** SLA clocks as of the last sweep (at most a minute behind); GET /feedback/{id}/sla answers live. */
+  sla: ZSlaState.nullable(),
   resolutionDueAt: z.string().nullable(),
   firstRespondedAt: z.string().nullable(),
   resolvedAt: z.string().nullable(),

@@ -4,6 +4,7 @@ import type {
   FeedbackMessage,
   TagNode,
 } from '../../../shared/contracts/feedback.js';
+import type { SlaState } from '../../../shared/contracts/sla.js';
 import type { Amount, PriorityReason, Routing, TriageInfo } from '../../../shared/contracts/triage.js';
 import type { CustomerTier, Locale, Priority } from '../../../shared/enums.js';
 import { allowedTransitions } from '../../../shared/feedback/status-machine.js';
@@ -36,6 +37,8 @@ export interface FeedbackView {
   customer: CustomerRefView | null;
   /** The last automatic triage (absent for views built without it). */
   triage?: FeedbackTriageRow | null;
+  /** SLA clocks (absent for views built without them). */
+  sla?: SlaState | null;
 }
 
 /** A priority reason as stored on the triage row (both labels; the presenter picks the caller's). */
@@ -135,6 +138,7 @@ export function presentForAgent(view: FeedbackView, locale: Locale = 'en'): Feed
     customFields: parseObject(r.custom_fields) ?? {},
     occurredAt: r.occurred_at,
     firstResponseDueAt: r.first_response_due_at,
+    sla: view.sla ?? null,
     resolutionDueAt: r.resolution_due_at,
     firstRespondedAt: r.first_responded_at,
     resolvedAt: r.resolved_at,

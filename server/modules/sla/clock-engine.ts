@@ -203,15 +203,19 @@ export function stateOf(clock: ClockRow): ClockState {
 
 export type SlaStatus = 'on_track' | 'at_risk' | 'breached' | 'met';
 
-/** Where a clock stands at `now`. */
-export function clockStatus(clock: ClockRow, now: string, escalated?: ReadonlySet<string>): SlaStatus {
+/**
+ * Where a clock stands at `now`; without `now`, as of the last sweep (from the escalations recorded,
+ * at most a minute behind).
+ */
+export function clockStatus(clock: ClockRow, now: string | null, escalated?: ReadonlySet<string>): SlaStatus {
   if (clock.stopped_at) return clock.stopped_at <= clock.due_at ? 'met' : 'breached';
   if (escalated?.has(`${clock.target}:breached`)) return 'breached';
   if (clock.paused_at) {
     if (clock.consumed_minutes >= clock.budget_minutes) return 'breached';
     return clock.paused_at >= clock.at_risk_at ? 'at_risk' : 'on_track';
   }
-  if (now >= clock.due_at) return 'breached';
-  if (now >= clock.at_risk_at || escalated?.has(`${clock.target}:at_risk`)) return 'at_risk';
+  if (now !== null && now >= clock.due_at) return 'breached';
+  if ((now !== null && now >= clock.at_risk_at) || escalated?.has(`${clock.target}:at_risk`))
+    return 'at_risk';
   return 'on_track';
 }

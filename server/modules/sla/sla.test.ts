@@ -145,6 +145,11 @@ describe('due times per priority (created Monday 2026-03-02 09:00 Asia/Shanghai)
     expect(it.priority).toBe(priority);
     expect(it.firstResponseDueAt).toBe(firstResponseDueAt);
     expect(it.resolutionDueAt).toBe(resolutionDueAt);
+    expect(it.sla).toMatchObject({
+      firstResponse: { dueAt: firstResponseDueAt, status: 'on_track' },
+      resolution: { dueAt: resolutionDueAt, status: 'on_track' },
+      paused: false,
+    });
     const state = await sla(it.id);
     expect(state.firstResponse).toEqual({ dueAt: firstResponseDueAt, status: 'on_track' });
     expect(state.paused).toBe(false);
@@ -259,6 +264,7 @@ describe('sweep: at risk and breached, exactly once', () => {
     expect(await history(it.id, 'sla.at_risk')).toHaveLength(1);
     expect(await outbox(it.id, 'sla.at_risk')).toHaveLength(1);
     expect((await sla(it.id)).firstResponse.status).toBe('at_risk');
+    expect((await get(it.id)).sla?.firstResponse.status).toBe('at_risk');
     expect(await notificationsOf(supervisor.userId!, it.id)).toHaveLength(1);
     expect(await notificationsOf(legal.userId!, it.id)).toHaveLength(1);
     expect(await notificationsOf(otherSupervisor.userId!, it.id)).toHaveLength(0);

@@ -1,6 +1,7 @@
 import type { DbOrTrx } from '../../../platform/db/database.js';
 import { getCustomerSummaries } from '../../customers/index.js';
 import { getDepartmentSummaries, getUserSummaries } from '../../identity/index.js';
+import { loadSlaStates } from '../../sla/index.js';
 import type { FeedbackView } from '../feedback.presenter.js';
 import type { FeedbackRecord } from '../feedback.repository.js';
 import { findFeedbackTriageRows } from '../triage.repository.js';
@@ -9,14 +10,21 @@ function ids(values: (string | null)[]): string[] {
   return [...new Set(values.filter((v): v is string => v !== null))];
 }
 
-/** Looks up department, assignee and customer names and the triage rows for many items at once (four queries). */
+/**
+ * Looks up department, assignee and customer names, the triage rows and the SLA clocks for many items
+ * at once (a handful of key lookups).
+ */
 export async function loadFeedbackViews(db: DbOrTrx, records: FeedbackRecord[]): Promise<FeedbackView[]> {
   if (records.length === 0) return [];
-  const [departments, users, customers, triage] = await Promise.all([
+  const [departments, users, customers, triage, sla] = await Promise.all([
     getDepartmentSummaries(db, ids(records.map((r) => r.department_id))),
     getUserSummaries(db, ids(records.map((r) => r.assignee_id))),
     getCustomerSummaries(db, ids(records.map((r) => r.customer_id))),
     findFeedbackTriageRows(
+      db,
+      records.map((r) => r.id),
+    ),
+    loadSlaStates(
       db,
       records.map((r) => r.id),
     ),
@@ -27,6 +35,7 @@ export async function loadFeedbackViews(db: DbOrTrx, records: FeedbackRecord[]):
     assignee: (record.assignee_id && users.get(record.assignee_id)) || null,
     customer: (record.customer_id && customers.get(record.customer_id)) || null,
     triage: triage.get(record.id) ?? null,
+    sla: sla.get(record.id) ?? null,
   }));
 }
 

@@ -5,11 +5,14 @@ import { type ClockRow, escalationsOfMany, findClocksOf, policyNames } from '../
 
 export type { SlaState };
 
-/** SLA state of many items at `now` (three indexed queries; items without clocks are absent). */
+/**
+ * SLA state of many items (three primary-key lookups; items without clocks are absent): at `now`, or
+ * with `now` null as of the last sweep (what item representations show, with no clock of their own).
+ */
 export async function loadSlaStates(
   db: DbOrTrx,
   feedbackIds: string[],
-  now: string,
+  now: string | null = null,
 ): Promise<Map<string, SlaState>> {
   const states = new Map<string, SlaState>();
   if (feedbackIds.length === 0) return states;
