@@ -166,19 +166,22 @@ export async function clearNextCheck(db: DbOrTrx, feedbackId: string): Promise<v
 }
 
 /** Clocks the sweep must look at by `now`, soonest first (reads only the partial next_check index). */
-export function dueClocks(
-  db: DbOrTrx,
-  now: string,
-  limit: number,
-): Promise<{ feedback_id: string; target: SlaTarget }[]> {
+export function dueClocksQuery(db: DbOrTrx, now: string, limit: number) {
   return db
     .selectFrom('sla_clocks')
     .select(['feedback_id', 'target'])
     .where('next_check_at', 'is not', null)
     .where('next_check_at', '<=', now)
     .orderBy('next_check_at')
-    .limit(limit)
-    .execute();
+    .limit(limit);
+}
+
+export function dueClocks(
+  db: DbOrTrx,
+  now: string,
+  limit: number,
+): Promise<{ feedback_id: string; target: SlaTarget }[]> {
+  return dueClocksQuery(db, now, limit).execute();
 }
 
 // Escalations
