@@ -18,6 +18,8 @@ export const ZSlaTargetState = z.object({
 export const ZSlaState = z.object({
   firstResponse: ZSlaTargetState,
   resolution: ZSlaTargetState,
+  /** Policies expecting regular progress updates: time since the last public reply. */
+  progressUpdate: ZSlaTargetState.nullable(),
   paused: z.boolean(),
   policy: z.object({ id: z.string(), name: z.string() }).nullable(),
 });

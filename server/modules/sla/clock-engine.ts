@@ -126,7 +126,13 @@ export function resumeState(state: ClockState, at: string): ClockState {
 }
 
 export function budgetOf(policy: PolicyRow, target: SlaTarget): number {
+  if (target === 'progress') return policy.progress_update_minutes ?? 0;
   return target === 'first_response' ? policy.first_response_minutes : policy.resolution_minutes;
+}
+
+/** What an escalation of this clock is recorded under: the target, and for progress also the cycle. */
+export function escalationKey(clock: { target: SlaTarget; segment_started_at: string | null }): string {
+  return clock.target === 'progress' ? `progress@${clock.segment_started_at}` : clock.target;
 }
 
 /**
@@ -158,11 +164,14 @@ export function buildClock(args: {
     due = state.due_at ?? iso(addBusinessMs(spec, start, budget * MINUTE));
     atRisk = iso(addBusinessMs(spec, start, riskMinutes * MINUTE));
   }
+  // A progress update is either on time or overdue; it has no at-risk warning.
+  if (target === 'progress') atRisk = due;
+  const key = escalationKey({ target, segment_started_at: state.segment_started_at });
   let nextCheck: string | null = null;
   let nextLevel: SlaLevel | null = null;
   if (state.segment_started_at && !state.stopped_at && !state.paused_at) {
-    if (!args.escalated.has(`${target}:breached`)) {
-      if (!args.escalated.has(`${target}:at_risk`) && atRisk < due) {
+    if (!args.escalated.has(`${key}:breached`)) {
+      if (!args.escalated.has(`${key}:at_risk`) && atRisk < due) {
         nextCheck = atRisk;
         nextLevel = 'at_risk';
       } else {
@@ -209,13 +218,13 @@ export type SlaStatus = 'on_track' | 'at_risk' | 'breached' | 'met';
  */
 export function clockStatus(clock: ClockRow, now: string | null, escalated?: ReadonlySet<string>): SlaStatus {
   if (clock.stopped_at) return clock.stopped_at <= clock.due_at ? 'met' : 'breached';
-  if (escalated?.has(`${clock.target}:breached`)) return 'breached';
+  const key = escalationKey(clock);
+  if (escalated?.has(`${key}:breached`)) return 'breached';
   if (clock.paused_at) {
     if (clock.consumed_minutes >= clock.budget_minutes) return 'breached';
     return clock.paused_at >= clock.at_risk_at ? 'at_risk' : 'on_track';
   }
   if (now !== null && now >= clock.due_at) return 'breached';
-  if ((now !== null && now >= clock.at_risk_at) || escalated?.has(`${clock.target}:at_risk`))
-    return 'at_risk';
+  if ((now !== null && now >= clock.at_risk_at) || escalated?.has(`${key}:at_risk`)) return 'at_risk';
   return 'on_track';
 }

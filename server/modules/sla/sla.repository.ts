@@ -190,7 +190,7 @@ export function dueClocks(
 export async function claimEscalation(
   db: DbOrTrx,
   feedbackId: string,
-  target: SlaTarget,
+  target: string,
   level: SlaLevel,
   at: string,
 ): Promise<boolean> {
@@ -215,7 +215,7 @@ export async function escalationsOf(db: DbOrTrx, feedbackId: string): Promise<Se
 export function escalationsOfMany(
   db: DbOrTrx,
   feedbackIds: string[],
-): Promise<{ feedback_id: string; target: SlaTarget; level: SlaLevel }[]> {
+): Promise<{ feedback_id: string; target: string; level: SlaLevel }[]> {
   if (feedbackIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('sla_escalations')

@@ -276,6 +276,7 @@ export const slaRoutes: FastifyPluginAsyncZod = async (app) => {
       state ?? {
         firstResponse: { dueAt: null, status: null },
         resolution: { dueAt: null, status: null },
+        progressUpdate: null,
         paused: false,
         policy: null,
       }

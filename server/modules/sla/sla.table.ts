@@ -1,6 +1,7 @@
 import type { Nature, Priority } from '../../../shared/enums.js';
 
-export type SlaTarget = 'first_response' | 'resolution';
+/** `progress`: time since the last public reply, for policies that expect regular progress updates. */
+export type SlaTarget = 'first_response' | 'resolution' | 'progress';
 export type SlaLevel = 'at_risk' | 'breached';
 
 export interface SlaCalendarTable {
@@ -75,7 +76,8 @@ export interface SlaClockTable {
 /** Escalations done: the primary key makes each (item, target, level) happen once. */
 export interface SlaEscalationTable {
   feedback_id: string;
-  target: SlaTarget;
+  /** The target; for `progress` also the cycle (`progress@<start of the cycle>`), one escalation per cycle. */
+  target: string;
   level: SlaLevel;
   created_at: string;
 }

@@ -363,6 +363,61 @@ describe('sweep: at risk and breached, exactly once', () => {
   });
 });
 
+describe('progress updates (high: every working hour after the first reply)', () => {
+  it('escalates each overdue cycle once; a public reply starts a new cycle', async () => {
+    setNow('2026-03-02T01:00:00Z');
+    const it = await item('high');
+    expect((await sla(it.id)).progressUpdate).toBeNull();
+    const reply = async () => {
+      const res = await call(t.app, {
+        method: 'POST',
+        url: `/api/v1/feedback/${it.id}/messages`,
+        headers: agent,
+        payload: { body: '处理进展：已联系物流' },
+      });
+      expect(res.status).toBe(201);
+      await t.drainJobs();
+    };
+    minutesLater(30);
+    await reply(); // 09:30 → next update due 10:30
+    expect((await sla(it.id)).progressUpdate).toEqual({
+      dueAt: '2026-03-02T02:30:00.000Z',
+      status: 'on_track',
+    });
+    setNow('2026-03-02T02:31:00Z');
+    await scheduledSweep();
+    await scheduledSweep();
+    const progressBreaches = async () =>
+      (await history(it.id, 'sla.breached')).filter((e) => JSON.parse(e.data!).target === 'progress');
+    expect(await progressBreaches()).toHaveLength(1);
+    expect((await sla(it.id)).progressUpdate?.status).toBe('breached');
+
+    setNow('2026-03-02T02:40:00Z');
+    await reply(); // 10:40 → due 11:40
+    expect((await sla(it.id)).progressUpdate).toEqual({
+      dueAt: '2026-03-02T03:40:00.000Z',
+      status: 'on_track',
+    });
+    setNow('2026-03-02T03:00:00Z');
+    await scheduledSweep();
+    expect(await progressBreaches()).toHaveLength(1);
+    setNow('2026-03-02T03:41:00Z');
+    await scheduledSweep();
+    await scheduledSweep();
+    expect(await progressBreaches()).toHaveLength(2);
+    const notes = await notificationsOf(supervisor.userId!, it.id);
+    expect(notes.filter((n) => n.title_en.endsWith('progress update breached'))).toHaveLength(2);
+
+    // Resolving stops the progress clock (its last cycle stays breached); later sweeps add nothing.
+    expect((await transition(t, agent, it.id, { to: 'resolved', closure: CLOSURE })).status).toBe(200);
+    await t.drainJobs();
+    expect((await sla(it.id)).progressUpdate?.status).toBe('breached');
+    minutesLater(180);
+    await scheduledSweep();
+    expect(await progressBreaches()).toHaveLength(2);
+  });
+});
+
 describe('pause while waiting on the customer', () => {
   it('pauses and resumes, moving the due time by the paused working time', async () => {
     setNow('2026-03-02T01:00:00Z');

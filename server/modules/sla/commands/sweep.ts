@@ -4,7 +4,7 @@ import type { Logger } from '../../../platform/logging/logger.js';
 import { type FeedbackRow, recordSlaEvent } from '../../feedback/index.js';
 import { findActiveUserIds, findSupervisorIds } from '../../identity/index.js';
 import { notifyUsers } from '../../notifications/index.js';
-import { buildClock, stateOf } from '../clock-engine.js';
+import { buildClock, escalationKey, stateOf } from '../clock-engine.js';
 import {
   claimEscalation,
   clearNextCheck,
@@ -19,6 +19,7 @@ import { CalendarCache, syncItemClocks } from './sync-item.js';
 const TARGET_LABEL: Record<SlaTarget, { zh: string; en: string }> = {
   first_response: { zh: '首次响应', en: 'first response' },
   resolution: { zh: '解决', en: 'resolution' },
+  progress: { zh: '进展更新', en: 'progress update' },
 };
 const LEVEL_LABEL: Record<SlaLevel, { zh: string; en: string }> = {
   at_risk: { zh: '即将超时', en: 'at risk' },
@@ -55,18 +56,20 @@ export async function escalateClock(
   }
   const { policy, item } = synced;
   const { spec } = await calendars.get(trx, policy.calendar_id);
-  let clock = synced.clocks.find((c) => c.target === target)!;
+  let clock = synced.clocks.find((c) => c.target === target);
+  if (!clock) return 0;
   const escalated = await escalationsOf(trx, feedbackId);
   let recorded = 0;
   while (clock.next_check_at !== null && clock.next_check_at <= now && clock.next_level) {
     // Both thresholds passed (e.g. after downtime): the breach is what matters; at-risk is not sent late.
     const level: SlaLevel =
       clock.next_level === 'at_risk' && clock.due_at <= now ? 'breached' : clock.next_level;
-    if (await claimEscalation(trx, feedbackId, target, level, now)) {
+    const key = escalationKey(clock);
+    if (await claimEscalation(trx, feedbackId, key, level, now)) {
       recorded++;
       await escalate(trx, { item, target, level, clock, policyId: policy.id, now });
     }
-    escalated.add(`${target}:${level}`);
+    escalated.add(`${key}:${level}`);
     const next = buildClock({ feedbackId, target, policy, spec, state: stateOf(clock), escalated, now });
     await saveClock(trx, next);
     clock = next;

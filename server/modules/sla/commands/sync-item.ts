@@ -82,6 +82,8 @@ export async function syncItemClocks(
     reason: string;
     /** When the followed change happened (a reopen restarts the clock then); `at` by default. */
     changeAt?: string;
+    /** Time of a public agent reply being followed: a new progress-update cycle starts then. */
+    replyAt?: string;
     calendars?: CalendarCache;
     transform?: ClockTransform;
   },
@@ -106,6 +108,19 @@ export async function syncItemClocks(
     if (!current || !sameClock(current, clock)) await saveClock(trx, clock);
     clocks.push(clock);
   }
+  const progress = progressClock({
+    ...base,
+    item,
+    policy,
+    spec,
+    current: existing.get('progress'),
+    escalated,
+  });
+  if (progress) {
+    const current = existing.get('progress');
+    if (!current || !sameClock(current, progress)) await saveClock(trx, progress);
+    clocks.push(progress);
+  }
   const [firstResponse, resolution] = clocks as [ClockRow, ClockRow];
   await setSlaDue({
     ...base,
@@ -122,4 +137,64 @@ export async function syncItemClocks(
     reason: base.reason,
   });
   return { clocks, policy, item };
+}
+
+/**
+ * The progress-update clock of policies that expect one (e.g. high: every hour): it starts at the first
+ * public reply, starts a new cycle at every later one (and at a reopen), and stops with the resolution.
+ */
+function progressClock(args: {
+  item: FeedbackRow;
+  policy: PolicyRow;
+  spec: CalendarSpec;
+  current: ClockRow | undefined;
+  escalated: ReadonlySet<string>;
+  at: string;
+  changeAt?: string;
+  replyAt?: string;
+  transform?: ClockTransform;
+}): ClockRow | null {
+  const { item, policy, spec, current, at } = args;
+  const terminal = stopTimeOf('resolution', item);
+  let state: ClockState;
+  if (!policy.progress_update_minutes) {
+    // The policy no longer expects updates: a running clock stops, a stopped one stays as it is.
+    if (!current || current.stopped_at) return current ?? null;
+    state = { ...stateOf(current), segment_started_at: null, paused_at: null, stopped_at: at };
+  } else if (current) {
+    state = followItem(spec, stateOf(current), terminal, args.changeAt ?? at);
+    if (current.stopped_at && !state.stopped_at) state = { ...state, consumed_minutes: 0, due_at: null };
+    const reply = args.replyAt;
+    if (
+      reply &&
+      !state.stopped_at &&
+      !state.paused_at &&
+      state.segment_started_at &&
+      reply > state.segment_started_at
+    )
+      state = { ...state, consumed_minutes: 0, segment_started_at: reply, due_at: null };
+  } else if (item.first_responded_at && !terminal) {
+    const start =
+      args.replyAt && args.replyAt > item.first_responded_at ? args.replyAt : item.first_responded_at;
+    state = {
+      started_at: item.first_responded_at,
+      consumed_minutes: 0,
+      segment_started_at: start,
+      paused_at: null,
+      stopped_at: null,
+      due_at: null,
+    };
+  } else {
+    return null;
+  }
+  if (args.transform) state = args.transform(spec, state, 'progress');
+  return buildClock({
+    feedbackId: item.id,
+    target: 'progress',
+    policy,
+    spec,
+    state,
+    escalated: args.escalated,
+    now: at,
+  });
 }

@@ -40,6 +40,7 @@ export async function loadSlaStates(
     states.set(id, {
       firstResponse: target('first_response'),
       resolution: target('resolution'),
+      progressUpdate: rows.some((r) => r.target === 'progress') ? target('progress') : null,
       paused: rows.some((r) => r.paused_at !== null && r.stopped_at === null),
       policy: policy ? { id: policy.id, name: policy.name } : null,
     });

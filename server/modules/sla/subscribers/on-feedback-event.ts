@@ -30,7 +30,14 @@ export function syncClocksHandler(db: Db, clock: () => Date): JobHandler {
         const resumed = await resumeSla({ ...base, trx, reason: 'customer replied', requirePaused: false });
         if (resumed) return;
       }
-      await syncItemClocks({ ...base, trx, reason: event.type, changeAt: event.createdAt });
+      const reply = event.type === 'feedback.message_added' && event.payload.kind === 'agent';
+      await syncItemClocks({
+        ...base,
+        trx,
+        reason: event.type,
+        changeAt: event.createdAt,
+        ...(reply ? { replyAt: event.createdAt } : {}),
+      });
     });
   };
 }
