@@ -4,7 +4,7 @@ import type { Amount } from '../../../shared/contracts/triage.js';
 export const USD_TO_CNY = 7.2;
 
 const ARABIC =
-  /(?<pre>[¥￥$]|us\$|rmb|cny|usd|人民币|金额[:：为是]?|共计|合计|损失了?|被盗了?|盗刷了?|扣了?|转了?)?\s*(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?<unit>万|千|百|亿|k\b|w\b)?\s*(?<post>元|块钱|块|人民币|rmb\b|cny\b|美元|美金|usd\b|dollars?\b|bucks\b)?/giu;
+  /(?<pre>[¥￥$]|us\$|rmb|cny|usd|人民币|金额[:：为是]?|共计|合计)?\s*(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?<unit>万|千|百|亿|k\b|w\b)?\s*(?<post>元|块钱|块|人民币|rmb\b|cny\b|美元|美金|usd\b|dollars?\b|bucks\b)?/giu;
 
 const CHINESE = /(?<num>[零〇一二两三四五六七八九十百千万亿]+)(?<post>元|块钱|块|万元|万块)/gu;
 
@@ -67,8 +67,6 @@ export function parseAmounts(text: string): Amount[] {
     const unitKey = unit?.toLowerCase();
     const bigUnit = unitKey === '万' || unitKey === '亿' || unitKey === 'w';
     if (!pre && !post && !bigUnit) continue;
-    // A currency word before the number only counts for money words, not for verbs like 转了 with no unit.
-    if (!post && !bigUnit && pre && /^(损失|被盗|盗刷|扣|转)/.test(pre) && !/[¥￥$]/.test(pre)) continue;
     let value = Number(num!.replace(/,/g, ''));
     if (!Number.isFinite(value)) continue;
     if (unitKey) value *= UNIT[unitKey] ?? 1;

@@ -89,8 +89,9 @@ describe('triage in the job pipeline', () => {
     expect(priority.to).toBe('urgent');
     expect(priority.reason).toContain('起诉');
     expect(auto.find((e) => e.type === 'department_changed')?.reason).toContain('after_sales');
-    for (const e of auto.filter((x) => x.type !== 'language_changed' && x.type !== 'sentiment_label_changed'))
+    for (const e of auto.filter((x) => x.type === 'triaged' || x.type.endsWith('_changed')))
       expect(e.reason, e.type).toBeTruthy();
+    expect(auto.find((e) => e.type === 'sentiment_label_changed')?.reason).toContain('sentiment model');
 
     // The outbox carries feedback.triaged for the next subscribers (SLA).
     const outbox = await t.ctx.database.db

@@ -25,6 +25,8 @@ export interface TriageOutcome {
     priority: string;
     tags: string;
     routing: string;
+    language: string;
+    sentiment: string;
   };
   /** Rules and reason codes, kept on the `triaged` history row. */
   summary: Record<string, unknown>;
@@ -101,7 +103,12 @@ export async function applyTriage(
   if (row.language !== outcome.language) {
     patch.language = outcome.language;
     changed.push('language');
-    history.push({ type: 'language_changed', from: row.language, to: outcome.language, reason: null });
+    history.push({
+      type: 'language_changed',
+      from: row.language,
+      to: outcome.language,
+      reason: outcome.reasons.language,
+    });
   }
   if (row.sentiment_label !== outcome.sentiment.label || row.sentiment_score !== outcome.sentiment.score) {
     patch.sentiment_label = outcome.sentiment.label;
@@ -111,7 +118,7 @@ export async function applyTriage(
       type: 'sentiment_label_changed',
       from: row.sentiment_label,
       to: outcome.sentiment.label,
-      reason: null,
+      reason: outcome.reasons.sentiment,
       data: { score: outcome.sentiment.score },
     });
   }

@@ -129,6 +129,8 @@ export function toOutcome(
       priority: priorityReason,
       tags: decision.tags.map((t) => `${t.value} ← ${t.reason}`).join('; '),
       routing: routing.detail,
+      language: `文本分析 / text analysis: ${a.language}`,
+      sentiment: `情感模型 / sentiment model: ${a.sentiment.label} (${a.sentiment.score})`,
     },
     summary: {
       ruleIds: decision.ruleIds,
