@@ -1,4 +1,5 @@
 import type { Module } from '../module.js';
+import { recomputeBatch } from './commands/recompute.js';
 import { sweepSla } from './commands/sweep.js';
 import { SLA_JOBS, SLA_TRIGGER_EVENTS } from './sla.events.js';
 import { slaRoutes } from './sla.routes.js';
@@ -20,6 +21,14 @@ export const slaModule: Module = {
   registerJobs(ctx) {
     const handler = syncClocksHandler(ctx.database.db, ctx.clock);
     for (const eventType of SLA_TRIGGER_EVENTS) ctx.subscribers.register(SLA_JOBS.sync, handler, eventType);
+    ctx.subscribers.register(SLA_JOBS.recompute, async (payload) => {
+      await recomputeBatch(
+        ctx.database.db,
+        ctx.queue,
+        payload as { run: string; afterId: string | null },
+        ctx.clock().toISOString(),
+      );
+    });
     ctx.subscribers.register(SLA_JOBS.sweep, async () => {
       const result = await sweepSla(ctx.database.db, ctx.clock().toISOString(), { logger: ctx.logger });
       if (result.escalated > 0) ctx.logger.info(result, 'sla sweep');

@@ -12,6 +12,8 @@ export const SLA_JOBS = {
   sync: 'sla.sync',
   /** Every minute: records at-risk and breached clocks and escalates them. */
   sweep: 'sla.sweep',
+  /** After a calendar or policy change: due times of the items still counting, in batches. */
+  recompute: 'sla.recompute',
 } as const;
 
 /** Item events that can move a clock. */

@@ -246,3 +246,11 @@ export async function replaceRecipients(
   await db.deleteFrom('sla_escalation_recipients').execute();
   if (rows.length > 0) await db.insertInto('sla_escalation_recipients').values(rows).execute();
 }
+
+/** Items with a clock still counting or paused, after `afterId` in id order (recompute batches). */
+export async function openClockItems(db: DbOrTrx, afterId: string | null, limit: number): Promise<string[]> {
+  let q = db.selectFrom('sla_clocks').select('feedback_id').where('stopped_at', 'is', null);
+  if (afterId) q = q.where('feedback_id', '>', afterId);
+  const rows = await q.groupBy('feedback_id').orderBy('feedback_id').limit(limit).execute();
+  return rows.map((r) => r.feedback_id);
+}

@@ -19,7 +19,7 @@ import {
   ZUpdateCalendar,
   ZUpdatePolicy,
 } from '../../../shared/contracts/sla.js';
-import { nowIso } from '../../platform/db/ids.js';
+import { newId, nowIso } from '../../platform/db/ids.js';
 import { AppError } from '../../platform/http/errors.js';
 import { authorizeFeedback, getFeedbackOrThrow } from '../feedback/index.js';
 import {
@@ -34,6 +34,7 @@ import {
   setRecipients,
 } from './commands/admin.js';
 import { pauseSla, resumeSla } from './commands/pause-resume.js';
+import { startRecompute } from './commands/recompute.js';
 import { loadSlaStates } from './queries/sla-state.js';
 import { authorizeSlaAdmin, authorizeSlaRead } from './sla.policy.js';
 import { presentCalendar, presentCalendarDay, presentPolicy } from './sla.presenter.js';
@@ -49,7 +50,9 @@ import {
 const data = <T extends z.ZodType>(schema: T) => z.object({ data: schema });
 
 export const slaRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { database, clock } = app.ctx;
+  const { database, clock, queue } = app.ctx;
+  /** Due times of items still counting follow calendar and policy changes (a background job). */
+  const recompute = () => startRecompute(queue, newId());
   const db = database.db;
   const tags = ['sla'];
   const admin = (req: { actor?: Parameters<typeof authorizeSlaAdmin>[0]; ip: string }) => ({
@@ -127,6 +130,7 @@ export const slaRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       await changeCalendar(admin(req), req.params.id, req.body);
+      await recompute();
       return { data: await calendarDetail(req.params.id, req.locale) };
     },
   );
@@ -160,6 +164,7 @@ export const slaRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const day = { date: req.params.date, ...req.body };
       await putCalendarDay(admin(req), req.params.id, day);
+      await recompute();
       return { data: { date: day.date, kind: day.kind, name: day.name, nameEn: day.nameEn ?? null } };
     },
   );
@@ -171,6 +176,7 @@ export const slaRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       await removeCalendarDay(admin(req), req.params.id, req.params.date);
+      await recompute();
       return reply.status(204).send();
     },
   );
@@ -202,6 +208,7 @@ export const slaRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const id = await createPolicy(admin(req), req.body);
+      await recompute();
       return reply.status(201).send({ data: await policy(id) });
     },
   );
@@ -211,7 +218,7 @@ export const slaRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Change a policy (admin); applies to due times computed from now on',
+        summary: 'Change a policy (admin); due times of open items follow in the background',
         params: ZSlaIdParams,
         body: ZUpdatePolicy,
         response: { 200: data(ZPolicy) },
@@ -219,6 +226,7 @@ export const slaRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       await changePolicy(admin(req), req.params.id, req.body);
+      await recompute();
       return { data: await policy(req.params.id) };
     },
   );
@@ -234,6 +242,7 @@ export const slaRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       await removePolicy(admin(req), req.params.id);
+      await recompute();
       return reply.status(204).send();
     },
   );

@@ -544,6 +544,13 @@ describe('admin API', () => {
       payload: { kind: 'holiday', name: '公司年会', nameEn: 'Company day' },
     });
     expect(put.status).toBe(200);
+    const invalid = await call(t.app, {
+      method: 'PUT',
+      url: `/api/v1/sla/calendars/${business.id}/days/2026-02-30`,
+      headers: admin,
+      payload: { kind: 'holiday', name: '不存在的日期' },
+    });
+    expect(invalid.status).toBe(400);
     const del = await call(t.app, {
       method: 'DELETE',
       url: `/api/v1/sla/calendars/${business.id}/days/2026-12-31`,
@@ -566,6 +573,38 @@ describe('admin API', () => {
     });
     expect(ny.status, JSON.stringify(ny.body)).toBe(201);
     expect(ny.body.data.weekHours[5]).toEqual([]);
+  });
+
+  it('moves the due times of open items when an admin adds or removes a holiday', async () => {
+    setNow('2026-03-02T01:00:00Z');
+    const it = await item('normal');
+    expect(it.firstResponseDueAt).toBe('2026-03-04T10:00:00.000Z');
+    const calendars = await call<{ data: Calendar[] }>(t.app, {
+      method: 'GET',
+      url: '/api/v1/sla/calendars',
+      headers: agent,
+    });
+    const business = calendars.body.data.find((c) => c.code === 'cn-business')!;
+    const put = await call(t.app, {
+      method: 'PUT',
+      url: `/api/v1/sla/calendars/${business.id}/days/2026-03-03`,
+      headers: admin,
+      payload: { kind: 'holiday', name: '临时停业', nameEn: 'Office closed' },
+    });
+    expect(put.status).toBe(200);
+    await t.drainJobs();
+    // Tuesday no longer counts: 24 working hours end on Thursday 18:00.
+    expect((await get(it.id)).firstResponseDueAt).toBe('2026-03-05T10:00:00.000Z');
+    const reasons = (await history(it.id, 'sla_due_set')).map((e) => e.reason);
+    expect(reasons).toContain('sla.recompute');
+    const del = await call(t.app, {
+      method: 'DELETE',
+      url: `/api/v1/sla/calendars/${business.id}/days/2026-03-03`,
+      headers: admin,
+    });
+    expect(del.status).toBe(204);
+    await t.drainJobs();
+    expect((await get(it.id)).firstResponseDueAt).toBe('2026-03-04T10:00:00.000Z');
   });
 
   it('adds a nature-specific policy that wins over the priority fallback', async () => {

@@ -144,7 +144,8 @@ export async function putCalendarDay(
   day: { date: string; kind: 'holiday' | 'workday'; name: string; nameEn?: string | null | undefined },
 ): Promise<void> {
   if (!(await findCalendar(base.db, id))) throw new AppError('sla_calendar_not_found', { status: 404 });
-  if (Number.isNaN(Date.parse(`${day.date}T00:00:00Z`)))
+  const parsed = Date.parse(`${day.date}T00:00:00Z`);
+  if (Number.isNaN(parsed) || new Date(parsed).toISOString().slice(0, 10) !== day.date)
     throw new AppError('validation_failed', { status: 400, details: { date: day.date } });
   await upsertCalendarDay(base.db, {
     calendar_id: id,
