@@ -75,6 +75,15 @@ export async function findFeedbackRecord(db: DbOrTrx, id: string): Promise<Feedb
   return record;
 }
 
+/** Many items by id with tags and shares (unknown ids are left out), in the order of `ids`. */
+export async function findFeedbackRecords(db: DbOrTrx, ids: string[]): Promise<FeedbackRecord[]> {
+  const wanted = ids.filter(isUuid);
+  if (wanted.length === 0) return [];
+  const rows = await db.selectFrom('feedback').selectAll().where('id', 'in', wanted).execute();
+  const byId = new Map((await withTagsAndShares(db, rows)).map((r) => [r.id, r]));
+  return wanted.flatMap((id) => byId.get(id) ?? []);
+}
+
 export async function insertFeedback(trx: DbOrTrx, values: Insertable<FeedbackTable>): Promise<FeedbackRow> {
   return trx.insertInto('feedback').values(values).returningAll().executeTakeFirstOrThrow();
 }

@@ -9,6 +9,7 @@ let admin: Record<string, string>;
 let supervisor: Record<string, string>;
 let apiKey: Record<string, string>;
 let afterSalesId: string;
+let techId: string;
 const agents: { id: string; headers: Record<string, string> }[] = [];
 
 const COMPLAINT = '买的洗衣机收到时外壳破损，要求退货退款，客服一直推脱';
@@ -24,7 +25,7 @@ beforeAll(async () => {
     agents.push({ id: a.userId!, headers: a.headers });
     afterSalesId = a.departmentId!;
   }
-  await actorHeaders(t, { role: 'agent', departmentCode: 'tech_support' });
+  techId = (await actorHeaders(t, { role: 'agent', departmentCode: 'tech_support' })).departmentId!;
 });
 afterAll(async () => t?.close());
 
@@ -201,5 +202,21 @@ describe('routing and auto-assignment', () => {
     expect(page2.body.data).toHaveLength(1);
     expect(page2.body.data[0]?.id).not.toBe(page1.body.data[0]?.id);
     expect(page2.body.nextCursor).toBeNull();
+  });
+
+  it('keeps a department and assignee given at creation', async () => {
+    const inTech = await buildFeedback(t, apiKey, { description: COMPLAINT, departmentId: techId });
+    const assigned = await buildFeedback(t, apiKey, { description: COMPLAINT, assigneeId: agents[2]!.id });
+    await t.drainJobs();
+    const a = await get(inTech.id);
+    expect(a.businessArea).toBe('after_sales');
+    expect(a.department?.id).toBe(techId);
+    // Auto-assignment is on, but no agent of that department has the after_sales skill.
+    expect(a.triage?.routing).toMatchObject({ outcome: 'no_agent', departmentId: techId, assigneeId: null });
+    expect(a.triage?.routing.detail).toContain('department set by staff');
+    const b = await get(assigned.id);
+    expect(b.assignee?.id).toBe(agents[2]!.id);
+    expect(b.department?.id).toBe(afterSalesId);
+    expect(b.triage?.routing.outcome).toBe('kept');
   });
 });

@@ -1,6 +1,6 @@
 import type { DbOrTrx } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/http/errors.js';
-import { type FeedbackRecord, getFeedbackOrThrow } from '../../feedback/index.js';
+import { type FeedbackRecord, getFeedbackRecords } from '../../feedback/index.js';
 import { queueIds } from '../triage.repository.js';
 
 function encode(position: { triagedAt: string; id: string }): string {
@@ -26,7 +26,10 @@ export async function triageQueue(
   const page = await queueIds(db, { limit: options.limit + 1, ...(after ? { after } : {}) });
   const more = page.length > options.limit;
   const rows = page.slice(0, options.limit);
-  const records = await Promise.all(rows.map((r) => getFeedbackOrThrow(db, r.id)));
+  const records = await getFeedbackRecords(
+    db,
+    rows.map((r) => r.id),
+  );
   const last = rows.at(-1);
   return { records, nextCursor: more && last ? encode(last) : null };
 }
