@@ -4,6 +4,7 @@ import { Random } from '../../../server/demo/random.js';
 import { createDepartment, createUser } from '../../../server/modules/identity/index.js';
 import { searchTokens } from '../../../server/modules/nlp/segment.js';
 import { openDatabase } from '../../../server/platform/db/database.js';
+import { renumberSearchRowids } from '../../../server/platform/db/dialect/sqlite-search-rowid.js';
 import { migrateToLatest } from '../../../server/platform/db/migrate.js';
 import type { BenchDatabase } from '../bench-database.js';
 import { type BulkDepartment, type PlannedItem, type PreparedText, planItems } from './plan.js';
@@ -207,6 +208,7 @@ export async function seedBulk(
   const { departments, agentEmail } = await createPeople(database.url, at);
   const writer =
     database.kind === 'sqlite' ? sqliteWriter(database.file!) : await postgresWriter(database.url);
+  let result: SeedResult;
   try {
     const customerCount = Math.max(100, Math.min(50_000, Math.round(options.items / 20)));
     const { customers, identities } = customerRows(customerCount, at, random);
@@ -264,8 +266,20 @@ export async function seedBulk(
     for (const statement of recreate) await writer.run(statement);
     options.onPhase(`indexes rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     if (database.kind === 'postgres') await writer.analyze();
-    return { departments, agentEmail, items: done, customers: customerCount };
+    result = { departments, agentEmail, items: done, customers: customerCount };
   } finally {
     await writer.close();
   }
+  if (database.kind === 'sqlite') {
+    options.onPhase('putting full-text rowids in list order (as the product indexes them)');
+    const started = Date.now();
+    const handle = openDatabase(database.url);
+    try {
+      await handle.db.transaction().execute((trx) => renumberSearchRowids(trx));
+    } finally {
+      await handle.close();
+    }
+    options.onPhase(`renumbered in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+  return result;
 }

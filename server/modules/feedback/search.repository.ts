@@ -1,6 +1,8 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Channel, FeedbackStatus, Nature, Priority } from '../../../shared/enums.js';
 import type { DbOrTrx } from '../../platform/db/database.js';
+import type { TextMatch } from '../../platform/db/dialect/index.js';
+import { rowidParam, secondEnd } from '../../platform/db/dialect/sqlite-search-rowid.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { VisibilityScope } from './feedback.policy.js';
 import type { FeedbackRow } from './feedback.repository.js';
@@ -20,7 +22,12 @@ export interface FeedbackFilter {
   createdFrom?: string;
   createdTo?: string;
   /** Full-text condition built by the dialect helper; `false` matches nothing. */
-  text?: Expression<SqlBool> | false;
+  text?: TextMatch | false;
+  /**
+   * SQLite FTS5 match expression for a search read off the full-text index in list order (used only
+   * with the `created` sort, instead of `text`).
+   */
+  listOrderedMatch?: string;
 }
 
 export type FeedbackSortKey = 'created' | 'due';
@@ -81,7 +88,7 @@ function conditions(
   if (f.createdFrom) all.push(eb('feedback.created_at', '>=', f.createdFrom));
   if (f.createdTo) all.push(eb('feedback.created_at', '<', f.createdTo));
   if (f.text === false) all.push(NOTHING);
-  else if (f.text) all.push(f.text);
+  else if (f.text) all.push(f.text.condition);
   return all;
 }
 
@@ -150,6 +157,33 @@ export function searchFeedbackQuery(db: DbOrTrx, options: SearchOptions) {
   return ordered.limit(limit);
 }
 
+/**
+ * Newest matches first, straight off the FTS5 index: its rowids follow (created_at, id), so the scan
+ * walks matches in list order, checks every other condition on the item, and stops after one page.
+ */
+function listOrderedTextQuery(db: DbOrTrx, options: SearchOptions, match: string) {
+  const { scope, filter, after, limit } = options;
+  return db
+    .selectFrom(sql<{ rowid: number }>`feedback_fts`.as('fts'))
+    .innerJoin('feedback', (join) => join.on(sql<SqlBool>`feedback.search_rowid = fts.rowid`))
+    .selectAll('feedback')
+    .where((eb) => {
+      const all = [
+        sql<SqlBool>`fts.feedback_fts match ${match}`,
+        ...conditions(eb as unknown as Eb, scope, filter, { tagDrivesScan: false }),
+      ];
+      if (after) {
+        // Start the scan at the cursor's item (its rowid), or at the end of its second if it is gone.
+        const resume = sql<number>`coalesce((select search_rowid from feedback as c where c.id = ${after.id}), ${rowidParam(secondEnd(after.value ?? '') + 1)})`;
+        all.push(sql<SqlBool>`fts.rowid < ${resume}`);
+        all.push(keyset(eb as unknown as Eb, 'created', after));
+      }
+      return eb.and(all);
+    })
+    .orderBy(sql`fts.rowid`, 'desc')
+    .limit(limit);
+}
+
 type Branch = { kind: 'assignee'; userId: string } | { kind: 'department' | 'shares'; departmentId: string };
 
 function branchesOf(scope: VisibilityScope): Branch[] {
@@ -214,8 +248,17 @@ function compareRows(sort: FeedbackSortKey, a: FeedbackRow, b: FeedbackRow): num
  * visible item for each page.
  */
 export async function searchFeedback(db: DbOrTrx, options: SearchOptions): Promise<FeedbackRow[]> {
+  const match = options.filter.listOrderedMatch;
+  if (match !== undefined && options.sort === 'created')
+    return listOrderedTextQuery(db, options, match).execute();
   const branches = branchesOf(options.scope);
-  if (branches.length === 0 || (options.filter.tag && options.sort === 'created'))
+  const text = options.filter.text;
+  if (
+    branches.length === 0 ||
+    (options.filter.tag && options.sort === 'created') ||
+    text === false ||
+    text?.fromHits
+  )
     return searchFeedbackQuery(db, options).execute();
   const tops = await Promise.all(branches.map((b) => branchQuery(db, b, options).execute()));
   const byId = new Map<string, FeedbackRow>();

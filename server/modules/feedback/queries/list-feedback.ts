@@ -35,7 +35,11 @@ async function toFilter(
   // Stored timestamps are UTC ISO strings, so bounds are normalised the same way to compare as text on SQLite.
   if (query.createdFrom) filter.createdFrom = new Date(query.createdFrom).toISOString();
   if (query.createdTo) filter.createdTo = new Date(query.createdTo).toISOString();
-  if (query.q) filter.text = (await dialect.feedbackTextMatch(db, query.q)) ?? false;
+  if (query.q) {
+    const listOrdered = query.sort === 'created' ? dialect.listOrderedMatch(query.q) : null;
+    if (listOrdered !== null) filter.listOrderedMatch = listOrdered;
+    else filter.text = (await dialect.feedbackTextMatch(db, query.q)) ?? false;
+  }
   return filter;
 }
 

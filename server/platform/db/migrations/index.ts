@@ -5,6 +5,7 @@ import * as feedbackListIndexes from './2026-11-23-0004-feedback-list-indexes.js
 import * as searchPerformance from './2026-11-23-0005-search-performance.js';
 import * as triage from './2026-11-23-0006-triage.js';
 import * as sla from './2026-11-23-0007-sla.js';
+import * as searchRowidOrder from './2026-11-23-0008-search-rowid-order.js';
 
 /** All migrations in order. Names are frozen: never rename or edit one that has shipped; add a new one. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-0005-search-performance': searchPerformance,
   '2026-11-23-0006-triage': triage,
   '2026-11-23-0007-sla': sla,
+  '2026-11-23-0008-search-rowid-order': searchRowidOrder,
 };
