@@ -6,6 +6,7 @@ import * as searchPerformance from './2026-11-23-0005-search-performance.js';
 import * as triage from './2026-11-23-0006-triage.js';
 import * as sla from './2026-11-23-0007-sla.js';
 import * as searchRowidOrder from './2026-11-23-0008-search-rowid-order.js';
+import * as assigneeDueOrder from './2026-11-23-0009-assignee-due-order.js';
 
 /** All migrations in order. Names are frozen: never rename or edit one that has shipped; add a new one. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-0006-triage': triage,
   '2026-11-23-0007-sla': sla,
   '2026-11-23-0008-search-rowid-order': searchRowidOrder,
+  '2026-11-23-0009-assignee-due-order': assigneeDueOrder,
 };
