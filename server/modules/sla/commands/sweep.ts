@@ -27,10 +27,12 @@ const LEVEL_LABEL: Record<SlaLevel, { zh: string; en: string }> = {
 };
 
 export interface SweepOptions {
-  /** Clocks per batch (each one its own short transaction). */
+  /** Clocks read per query of the due index. */
   batchSize?: number;
   /** Upper bound of batches per run; the next run (a minute later) continues. */
   maxBatches?: number;
+  /** Clocks escalated in one transaction. */
+  perTransaction?: number;
   logger?: Logger;
 }
 
@@ -140,7 +142,10 @@ async function escalate(
 
 /**
  * One sweep: every clock whose check time has passed, in bounded batches off the partial
- * `next_check_at` index. Safe to run concurrently and repeatedly (see escalateClock).
+ * `next_check_at` index, several clocks per transaction (in item id order, so concurrent sweepers take
+ * the item locks in the same order) to share one durable commit; a transaction that fails is retried
+ * clock by clock so one bad item cannot hold the others back. Safe to run concurrently and repeatedly
+ * (see escalateClock).
  */
 export async function sweepSla(
   db: Db,
@@ -149,23 +154,41 @@ export async function sweepSla(
 ): Promise<{ checked: number; escalated: number }> {
   const batchSize = options.batchSize ?? 200;
   const maxBatches = options.maxBatches ?? 50;
+  const perTransaction = Math.max(1, options.perTransaction ?? 20);
   const calendars = new CalendarCache();
   const failed = new Set<string>();
+  const key = (r: { feedback_id: string; target: string }) => `${r.feedback_id}:${r.target}`;
   let checked = 0;
   let escalated = 0;
+  const runOne = async (row: { feedback_id: string; target: SlaTarget }) => {
+    try {
+      escalated += await db
+        .transaction()
+        .execute((trx) => escalateClock(trx, row.feedback_id, row.target, now, calendars));
+    } catch (err) {
+      failed.add(key(row));
+      options.logger?.error({ err, feedbackId: row.feedback_id, target: row.target }, 'sla sweep failed');
+    }
+  };
   for (let b = 0; b < maxBatches; b++) {
-    const rows = (await dueClocks(db, now, batchSize + failed.size)).filter(
-      (r) => !failed.has(`${r.feedback_id}:${r.target}`),
-    );
-    for (const row of rows) {
-      checked++;
+    const rows = (await dueClocks(db, now, batchSize + failed.size)).filter((r) => !failed.has(key(r)));
+    checked += rows.length;
+    for (let i = 0; i < rows.length; i += perTransaction) {
+      const chunk = rows
+        .slice(i, i + perTransaction)
+        .sort((a, b) => (a.feedback_id < b.feedback_id ? -1 : a.feedback_id > b.feedback_id ? 1 : 0));
+      if (chunk.length === 1) {
+        await runOne(chunk[0]!);
+        continue;
+      }
       try {
-        escalated += await db
-          .transaction()
-          .execute((trx) => escalateClock(trx, row.feedback_id, row.target, now, calendars));
-      } catch (err) {
-        failed.add(`${row.feedback_id}:${row.target}`);
-        options.logger?.error({ err, feedbackId: row.feedback_id, target: row.target }, 'sla sweep failed');
+        escalated += await db.transaction().execute(async (trx) => {
+          let n = 0;
+          for (const row of chunk) n += await escalateClock(trx, row.feedback_id, row.target, now, calendars);
+          return n;
+        });
+      } catch {
+        for (const row of chunk) await runOne(row);
       }
     }
     if (rows.length < batchSize) break;
