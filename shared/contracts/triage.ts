@@ -81,7 +81,8 @@ export const ZRuleConditions = z
     products: z.array(z.string().trim().min(1).max(200)).min(1).max(100).optional(),
     natures: z.array(z.enum(NATURES)).min(1).optional(),
   })
-  .strict();
+  .strict()
+  .describe('Every given condition must hold; an empty object matches every item');
 export type RuleConditions = z.infer<typeof ZRuleConditions>;
 
 export const ZRuleActions = z
