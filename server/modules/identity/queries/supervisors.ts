@@ -2,12 +2,15 @@ import type { DbOrTrx } from '../../../platform/db/database.js';
 
 /**
  * Active supervisors who oversee a department's queue: its own supervisors; for an item without a
- * department (the triage queue) every active supervisor.
+ * department (the triage queue), or a department without a supervisor, every active supervisor.
  */
 export async function findSupervisorIds(db: DbOrTrx, departmentId: string | null): Promise<string[]> {
-  let q = db.selectFrom('users').select('id').where('role', '=', 'supervisor').where('active', '=', 1);
-  if (departmentId !== null) q = q.where('department_id', '=', departmentId);
-  const rows = await q.orderBy('id').execute();
+  const all = db.selectFrom('users').select('id').where('role', '=', 'supervisor').where('active', '=', 1);
+  if (departmentId !== null) {
+    const own = await all.where('department_id', '=', departmentId).orderBy('id').execute();
+    if (own.length > 0) return own.map((r) => r.id);
+  }
+  const rows = await all.orderBy('id').execute();
   return rows.map((r) => r.id);
 }
 
