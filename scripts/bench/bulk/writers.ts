@@ -8,7 +8,7 @@ export interface BulkWriter {
   transaction(fn: () => Promise<void>): Promise<void>;
   insert(table: string, rows: readonly Row[]): Promise<void>;
   /** Writes full-text documents in the product's index format (see platform/db/dialect). */
-  indexDocuments(entries: readonly { id: string; document: string }[]): Promise<void>;
+  indexDocuments(entries: readonly { id: string; document: string; createdAt: string }[]): Promise<void>;
   /**
    * Drops the secondary indexes of these tables (not those behind primary keys or unique constraints) and
    * returns the statements that recreate them exactly: loading first and indexing once is much faster.
@@ -134,9 +134,9 @@ export async function postgresWriter(url: string): Promise<BulkWriter> {
     },
     async indexDocuments(entries) {
       await client.query(
-        `insert into feedback_search (feedback_id, document)
-         select id, to_tsvector('simple', d) from unnest($1::uuid[], $2::text[]) as t(id, d)`,
-        [entries.map((e) => e.id), entries.map((e) => e.document)],
+        `insert into feedback_search (feedback_id, document, created_at)
+         select id, to_tsvector('simple', d), c from unnest($1::uuid[], $2::text[], $3::timestamptz[]) as t(id, d, c)`,
+        [entries.map((e) => e.id), entries.map((e) => e.document), entries.map((e) => e.createdAt)],
       );
     },
     async dropSecondaryIndexes(tables) {

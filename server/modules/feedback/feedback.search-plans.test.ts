@@ -39,7 +39,10 @@ describe('full-text search: rare-term and frequent-term plans agree', () => {
     for (const [i, description] of texts.entries()) {
       // Out of order and crowded: items arrive with earlier times than ones already indexed, several
       // share a second, some share the exact millisecond (the id breaks those ties).
-      now = Date.parse('2026-11-20T02:00:00.000Z') + ((i * 7) % 4) * 1000 + (i % 3) * 10;
+      // Spread over a year too, so a newest-first search on Postgres widens its time window page by page.
+      const daysBack = ((Math.floor(i / 2) * 37) % 13) * 30;
+      now =
+        Date.parse('2026-11-20T02:00:00.000Z') - daysBack * 86_400_000 + ((i * 7) % 4) * 1000 + (i % 3) * 10;
       await buildFeedback(t, admin, {
         description,
         departmentId: i % 2 === 0 ? agent.departmentId : other.departmentId,

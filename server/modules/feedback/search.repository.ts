@@ -251,6 +251,12 @@ export async function searchFeedback(db: DbOrTrx, options: SearchOptions): Promi
   const match = options.filter.listOrderedMatch;
   if (match !== undefined && options.sort === 'created')
     return listOrderedTextQuery(db, options, match).execute();
+  const since = options.filter.text ? options.filter.text.since : undefined;
+  if (since && options.sort === 'created') return searchRecentFirst(db, options, since);
+  return searchAll(db, options);
+}
+
+async function searchAll(db: DbOrTrx, options: SearchOptions): Promise<FeedbackRow[]> {
   const branches = branchesOf(options.scope);
   const text = options.filter.text;
   if (
@@ -264,4 +270,48 @@ export async function searchFeedback(db: DbOrTrx, options: SearchOptions): Promi
   const byId = new Map<string, FeedbackRow>();
   for (const rows of tops) for (const row of rows) byId.set(row.id, row);
   return [...byId.values()].sort((a, b) => compareRows(options.sort, a, b)).slice(0, options.limit);
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Windows, back from the newest item (or the cursor), that a newest-first text search tries in turn. */
+const RECENT_WINDOW_DAYS = [1, 7, 30, 120, 365];
+
+/**
+ * A newest-first text search whose hits can be read by creation time: it looks in growing windows back
+ * from the newest item (or the cursor) and stops at the first window that fills a page, which then
+ * holds exactly the newest matches (everything outside the window is older). Only the hits inside
+ * the windows tried are visited.
+ */
+async function searchRecentFirst(
+  db: DbOrTrx,
+  options: SearchOptions,
+  since: (from: string | null) => Expression<SqlBool>,
+): Promise<FeedbackRow[]> {
+  const { filter } = options;
+  const upper = options.after?.value ?? (await newestCreatedAt(db));
+  const text = filter.text as TextMatch;
+  if (upper !== null) {
+    for (const days of RECENT_WINDOW_DAYS) {
+      const from = new Date(Date.parse(upper) - days * DAY_MS).toISOString();
+      const covers = filter.createdFrom !== undefined && filter.createdFrom >= from;
+      const rows = await searchAll(db, {
+        ...options,
+        filter: {
+          ...filter,
+          createdFrom: covers ? filter.createdFrom : from,
+          text: { ...text, condition: since(from) },
+        },
+      });
+      if (rows.length >= options.limit || covers) return rows;
+    }
+  }
+  return searchAll(db, { ...options, filter: { ...filter, text: { ...text, condition: since(null) } } });
+}
+
+async function newestCreatedAt(db: DbOrTrx): Promise<string | null> {
+  const row = await db
+    .selectFrom('feedback')
+    .select((eb) => eb.fn.max('feedback.created_at').as('newest'))
+    .executeTakeFirst();
+  return row?.newest ?? null;
 }

@@ -7,6 +7,7 @@ import * as triage from './2026-11-23-0006-triage.js';
 import * as sla from './2026-11-23-0007-sla.js';
 import * as searchRowidOrder from './2026-11-23-0008-search-rowid-order.js';
 import * as assigneeDueOrder from './2026-11-23-0009-assignee-due-order.js';
+import * as searchCreatedAt from './2026-11-23-0010-search-created-at.js';
 
 /** All migrations in order. Names are frozen: never rename or edit one that has shipped; add a new one. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-0007-sla': sla,
   '2026-11-23-0008-search-rowid-order': searchRowidOrder,
   '2026-11-23-0009-assignee-due-order': assigneeDueOrder,
+  '2026-11-23-0010-search-created-at': searchCreatedAt,
 };
