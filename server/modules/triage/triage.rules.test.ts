@@ -4,6 +4,7 @@ import type { TriageResult, TriageRule } from '../../../shared/contracts/triage.
 import { actorHeaders } from '../../../test/support/actors.js';
 import { buildFeedback } from '../../../test/support/feedback.js';
 import { call, createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { correctionsFromDatabase } from '../../cli/export-corrections.command.js';
 import { exportCorrections } from './index.js';
 
 let t: TestApp;
@@ -249,5 +250,7 @@ describe('nature corrections', () => {
     expect(lines.map((l) => JSON.parse(l))).toEqual([
       { text: '手机银行登录不了，一直提示验证码错误', label: 'inquiry', task: 'nature' },
     ]);
+    // What `closeloop export-corrections` and `npm run train -- --corrections-from-db` read.
+    expect(await correctionsFromDatabase(t.database.url)).toEqual(lines);
   });
 });
