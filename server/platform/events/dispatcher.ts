@@ -31,24 +31,34 @@ export class OutboxDispatcher {
       .orderBy('id')
       .limit(limit)
       .execute();
-    for (const row of rows) {
-      const event: DomainEvent = {
-        id: row.id,
-        type: row.type,
-        aggregateType: row.aggregate_type,
-        aggregateId: row.aggregate_id,
-        payload: JSON.parse(row.payload) as Record<string, unknown>,
-        createdAt: row.created_at,
-      };
-      for (const jobName of this.registry.jobsFor(event)) {
-        await this.queue.enqueue(jobName, { event }, { dedupeKey: `${event.id}:${jobName}` });
+    if (rows.length === 0) return 0;
+    const dispatchedAt = (this.options.clock?.() ?? new Date()).toISOString();
+    // One transaction for the batch: its jobs and its dispatched marks commit together (one commit, not
+    // two per event). Dedupe keys make a batch that is dispatched again after a failure harmless.
+    await this.database.write(async (trx) => {
+      for (const row of rows) {
+        const event: DomainEvent = {
+          id: row.id,
+          type: row.type,
+          aggregateType: row.aggregate_type,
+          aggregateId: row.aggregate_id,
+          payload: JSON.parse(row.payload) as Record<string, unknown>,
+          createdAt: row.created_at,
+        };
+        for (const jobName of this.registry.jobsFor(event)) {
+          await this.queue.enqueue(jobName, { event }, { dedupeKey: `${event.id}:${jobName}`, trx });
+        }
       }
-      await this.database.db
+      await trx
         .updateTable('outbox')
-        .set({ dispatched_at: (this.options.clock?.() ?? new Date()).toISOString() })
-        .where('id', '=', row.id)
+        .set({ dispatched_at: dispatchedAt })
+        .where(
+          'id',
+          'in',
+          rows.map((r) => r.id),
+        )
         .execute();
-    }
+    });
     return rows.length;
   }
 

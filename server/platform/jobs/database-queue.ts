@@ -35,7 +35,7 @@ export class DatabaseJobQueue implements JobQueue {
 
   async enqueue(name: string, payload: Record<string, unknown>, options: EnqueueOptions = {}): Promise<void> {
     const at = this.now().toISOString();
-    await this.database.db
+    await (options.trx ?? this.database.db)
       .insertInto('jobs')
       .values({
         id: newId(),
@@ -73,8 +73,9 @@ export class DatabaseJobQueue implements JobQueue {
         returning id, name, payload, attempts`.execute(db);
       return result.rows;
     }
-    // SQLite serialises writers, so a conditional update inside one transaction is a safe claim.
-    return db.transaction().execute(async (trx) => {
+    // SQLite serialises writers, so a conditional update inside one transaction is a safe claim (sharing
+    // its commit with concurrent writes).
+    return this.database.write(async (trx) => {
       const due = await trx
         .selectFrom('jobs')
         .select('id')
@@ -118,17 +119,19 @@ export class DatabaseJobQueue implements JobQueue {
           jobId: job.id,
           attempt: job.attempts,
         });
-        await this.database.db
-          .updateTable('jobs')
-          .set({
-            status: 'done',
-            locked_by: null,
-            locked_until: null,
-            last_error: null,
-            updated_at: finishedAt(),
-          })
-          .where('id', '=', job.id)
-          .execute();
+        await this.database.write((trx) =>
+          trx
+            .updateTable('jobs')
+            .set({
+              status: 'done',
+              locked_by: null,
+              locked_until: null,
+              last_error: null,
+              updated_at: finishedAt(),
+            })
+            .where('id', '=', job.id)
+            .execute(),
+        );
       } catch (error) {
         const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
         const row = await this.database.db

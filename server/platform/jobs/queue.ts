@@ -1,3 +1,4 @@
+import type { DbOrTrx } from '../db/database.js';
 import type { DomainEvent } from '../events/outbox.js';
 
 export interface EnqueueOptions {
@@ -5,6 +6,11 @@ export interface EnqueueOptions {
   dedupeKey?: string;
   runAt?: Date;
   maxAttempts?: number;
+  /**
+   * The caller's open transaction, for a queue that lives in the database: the job is written with
+   * it. A queue elsewhere (Redis) enqueues at once and relies on the dedupe key if the caller retries.
+   */
+  trx?: DbOrTrx;
 }
 
 export interface JobContext {
