@@ -245,7 +245,11 @@ export async function seedBulk(
         await writer.insert('feedback_tags', rows.tags);
         await writer.insert('feedback_tag_paths', rows.tagPaths);
         await writer.indexDocuments(
-          batch.map((b) => ({ id: b.row.id, document: options.documents(b.textIndex), createdAt: b.row.created_at })),
+          batch.map((b) => ({
+            id: b.row.id,
+            document: options.documents(b.textIndex),
+            createdAt: b.row.created_at,
+          })),
         );
       });
       done += batch.length;
