@@ -134,6 +134,8 @@ for (const name of Object.keys(TASKS) as TaskName[]) {
     rows,
     members: task.members,
     neutralBand: task.neutralBand,
+    ...(task.weightStep !== undefined ? { weightStep: task.weightStep } : {}),
+    ...(task.weightObjective ? { weightObjective: task.weightObjective } : {}),
     seed: SEED,
     progress: progress.update,
   });

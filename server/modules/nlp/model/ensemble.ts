@@ -69,6 +69,22 @@ export function decodeEnsemble(file: Uint8Array): EnsembleArtefact {
   return { header, members };
 }
 
+/** Drops members that no domain hint gives any weight (they would never be scored). */
+export function pruneEnsemble(ensemble: EnsembleArtefact): EnsembleArtefact {
+  const { header } = ensemble;
+  const keep = header.members
+    .map((_, m) => m)
+    .filter((m) => Object.values(header.weights).some((w) => (w[m] ?? 0) > 0));
+  if (keep.length === header.members.length) return ensemble;
+  const weights = Object.fromEntries(
+    Object.entries(header.weights).map(([k, w]) => [k, keep.map((m) => w[m]!)]),
+  );
+  return {
+    header: { ...header, members: keep.map((m) => header.members[m]!), weights },
+    members: keep.map((m) => ensemble.members[m]!),
+  };
+}
+
 function u32(value: number): Buffer {
   const b = Buffer.alloc(4);
   b.writeUInt32LE(value);

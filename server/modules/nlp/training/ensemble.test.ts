@@ -56,6 +56,27 @@ const mlp: ModelSpec = {
   learner: { kind: 'mlp', hidden: 8, epochs: 20, learningRate: 0.1 },
 };
 
+describe('pruneEnsemble', () => {
+  it('drops members that no hint weighs', () => {
+    const result = trainEnsemble({
+      task: 'fixture',
+      version: 'test',
+      rows: rows(),
+      members: [
+        { name: 'a', candidates: [svm] },
+        { name: 'b', candidates: [svm] },
+      ],
+      neutralBand: false,
+      seed: 1,
+      weightStep: 1,
+      progress: () => {},
+    });
+    expect(result.artefact.header.members).toHaveLength(1);
+    expect(result.artefact.members).toHaveLength(1);
+    expect(result.artefact.header.weights['']).toEqual([1]);
+  });
+});
+
 describe('poolProbabilities', () => {
   it('is the renormalised weighted geometric mean, ignoring unused members', () => {
     const p = poolProbabilities([Float64Array.of(0.8, 0.2), null, Float64Array.of(0.5, 0.5)], [1, 1, 0], 1);
@@ -84,11 +105,17 @@ describe('trainEnsemble on a tiny fixture', () => {
     const header = result.artefact.header;
     expect(header.labels).toEqual(['negative', 'positive']);
     expect(header.domains).toEqual(['food', 'shop']);
-    expect(header.weights['']![2]).toBe(0);
-    expect(header.weights.shop![2]).toBe(0);
+    // The food-only member never weighs outside the food hint (and members no hint uses are pruned).
+    const food = header.members.findIndex((m) => m.name === 'food');
+    if (food >= 0) {
+      expect(header.members[food]!.onlyDomain).toBe('food');
+      expect(header.weights['']![food]).toBe(0);
+      expect(header.weights.shop![food]).toBe(0);
+    }
+    for (const w of Object.values(header.weights)) expect(w).toHaveLength(header.members.length);
     for (const w of Object.values(header.weights)) expect(w.reduce((a, b) => a + b, 0)).toBeCloseTo(1);
     const bytes = encodeEnsemble(result.artefact);
-    expect(decodeEnsemble(bytes).members).toHaveLength(3);
+    expect(decodeEnsemble(bytes).members).toHaveLength(header.members.length);
     const model = loadClassifier(bytes);
     expect(model).toBeInstanceOf(EnsembleClassifier);
     expect(model.predict(normalizeForAnalysis('质量很好')).label).toBe('positive');

@@ -1,6 +1,6 @@
 import type { TermCounts } from '../features/extract.js';
 import type { EnsembleArtefact, EnsembleMemberInfo } from '../model/ensemble.js';
-import { poolProbabilities } from '../model/ensemble.js';
+import { poolProbabilities, pruneEnsemble } from '../model/ensemble.js';
 import { chooseNeutralBand } from './calibrate.js';
 import { termsOf } from './fit.js';
 import type { ModelSpec } from './spec.js';
@@ -25,6 +25,11 @@ export interface TrainEnsembleInput {
   seed: number;
   /** Step of the weight grid searched on validation. */
   weightStep?: number;
+  /**
+   * What the weight search maximises on validation: accuracy (ties: log-loss) or the log-likelihood
+   * (default; smoother, so less prone to fitting the noise of a small validation set).
+   */
+  weightObjective?: 'accuracy' | 'logloss';
   progress: (stage: string, done: number, total: number) => void;
 }
 
@@ -73,6 +78,7 @@ export function trainEnsemble(input: TrainEnsembleInput): TrainEnsembleResult {
   const labels = [...new Set(rows.map((r) => r.label))].sort();
   const y = rows.map((r) => labels.indexOf(r.label));
   const step = input.weightStep ?? 0.1;
+  const objective = input.weightObjective ?? 'logloss';
   const members: Array<{ name: string; result: TrainTaskResult }> = [];
   /** Per member: calibrated validation probabilities by original row index, hinted and plain. */
   const hinted: Array<Map<number, Float64Array>> = [];
@@ -160,8 +166,12 @@ export function trainEnsemble(input: TrainEnsembleInput): TrainEnsembleResult {
         nll -= Math.log(Math.max(p[y[i]!]!, 1e-12));
       }
       const acc = ok / Math.max(rowsForKey.length, 1);
-      if (!best || acc > best.acc + 1e-12 || (Math.abs(acc - best.acc) <= 1e-12 && nll < best.nll))
-        best = { w, acc, nll };
+      const better =
+        !best ||
+        (objective === 'accuracy'
+          ? acc > best.acc + 1e-12 || (Math.abs(acc - best.acc) <= 1e-12 && nll < best.nll)
+          : nll < best.nll);
+      if (better) best = { w, acc, nll };
     }
     const chosen = best!.w;
     // Pooled temperature: golden-section search of the validation log-loss over log T in [−3, 3].
@@ -237,7 +247,7 @@ export function trainEnsemble(input: TrainEnsembleInput): TrainEnsembleResult {
   }));
   const datasets = [...new Set(rows.filter((r) => !r.correction).map((r) => r.dataset))];
   return {
-    artefact: {
+    artefact: pruneEnsemble({
       header: {
         format: 'closeloop-ensemble-v1',
         task: input.task,
@@ -269,7 +279,7 @@ export function trainEnsemble(input: TrainEnsembleInput): TrainEnsembleResult {
         },
       },
       members: members.map((m) => m.result.artefact),
-    },
+    }),
     members,
     validation,
     plainValidation,
