@@ -4,6 +4,7 @@ import { loadConfig } from '../platform/config/config.js';
 import { openDatabase } from '../platform/db/database.js';
 import { migrateToLatest, migrationState } from '../platform/db/migrate.js';
 import { isAppError } from '../platform/http/errors.js';
+import { formatMessage } from '../platform/http/messages.js';
 import { createRuntime } from '../runtime.js';
 import { runSeedDemo } from './seed-demo.command.js';
 import { runStart } from './start.command.js';
@@ -96,6 +97,22 @@ export function buildCli(): Command {
     .action((opts: { items: number }) => withRuntime((r) => runSeedDemo(r.ctx, opts.items)));
 
   program
+    .command('import')
+    .description('Import feedback from a CSV or XLSX file whose header row names record fields')
+    .argument('<file>', 'CSV (UTF-8 or GBK) or XLSX file')
+    .option('--report <out.csv>', 'write one row,field,reason line per rejected row')
+    .option('--map <mapping>', 'column mapping for other headers, e.g. "描述=description,电话=customer.phone"')
+    .option('--dry-run', 'validate and report without writing anything')
+    .action(async (file: string, opts: { report?: string; map?: string; dryRun?: boolean }) => {
+      const { runImportCommand } = await import('./import.command.js');
+      const { detectFormat, parseMapping } = await import('../modules/intake/import/index.js');
+      // Refused before the database is opened: unreadable file, unknown format, unknown mapped field.
+      parseMapping(opts.map);
+      await detectFormat(file);
+      await withRuntime((r) => runImportCommand(r.ctx, file, opts));
+    });
+
+  program
     .command('analyze')
     .description(
       'Analyse texts offline: one text (or JSON line with "text") per stdin line → one JSON line each',
@@ -125,7 +142,8 @@ export async function main(argv: string[]): Promise<void> {
   try {
     await buildCli().parseAsync(argv);
   } catch (error) {
-    if (isAppError(error)) console.error(`error: ${error.code}: ${error.message}`);
+    if (isAppError(error))
+      console.error(`error: ${error.code}: ${error.message} / ${formatMessage(error.code, 'zh-CN', error.params)}`);
     else console.error(error instanceof Error ? `error: ${error.message}` : error);
     process.exitCode = 1;
   }

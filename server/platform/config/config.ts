@@ -21,6 +21,13 @@ const ZEnv = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().optional(),
   SMTP_INBOUND_PORT: z.coerce.number().int().optional(),
+  PUBLIC_BASE_URL: z.url().optional(),
+  PUBLIC_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(65_536),
+  PUBLIC_RATE_LIMIT_IP: z.coerce.number().int().positive().default(30),
+  PUBLIC_RATE_LIMIT_CONTACT: z.coerce.number().int().positive().default(5),
+  PUBLIC_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(600),
+  CAPTCHA_SECRET: z.string().optional(),
+  CAPTCHA_VERIFY_URL: z.url().default('https://challenges.cloudflare.com/turnstile/v0/siteverify'),
 });
 
 export type Service = 'web' | 'worker' | 'scheduler';
@@ -39,6 +46,19 @@ export interface Config {
   cookieSecure: boolean | 'auto';
   bodyLimitBytes: number;
   businessTimeZone: string;
+  /** Public submission API (portal, widget): see server/modules/intake. */
+  publicIntake: {
+    /** Origin of tracking links (`{base}/track/{number}`); the request's own origin when unset. */
+    baseUrl: string | undefined;
+    bodyLimitBytes: number;
+    /** Submissions allowed per client IP, and per contact (email or phone), within the window. */
+    rateLimitPerIp: number;
+    rateLimitPerContact: number;
+    rateLimitWindowSeconds: number;
+    /** When set, a CAPTCHA token is required and checked against `captchaVerifyUrl`. */
+    captchaSecret: string | undefined;
+    captchaVerifyUrl: string;
+  };
 }
 
 /** Reads configuration from the environment (and `.env` when present); throws on invalid values. */
@@ -68,5 +88,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
     cookieSecure: e.COOKIE_SECURE,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     businessTimeZone: e.BUSINESS_TIME_ZONE,
+    publicIntake: {
+      baseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, '') || undefined,
+      bodyLimitBytes: e.PUBLIC_BODY_LIMIT_BYTES,
+      rateLimitPerIp: e.PUBLIC_RATE_LIMIT_IP,
+      rateLimitPerContact: e.PUBLIC_RATE_LIMIT_CONTACT,
+      rateLimitWindowSeconds: e.PUBLIC_RATE_LIMIT_WINDOW_SECONDS,
+      captchaSecret: e.CAPTCHA_SECRET || undefined,
+      captchaVerifyUrl: e.CAPTCHA_VERIFY_URL,
+    },
   };
 }

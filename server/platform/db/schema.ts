@@ -18,6 +18,7 @@ import type {
   SessionTable,
   UserTable,
 } from '../../modules/identity/identity.table.js';
+import type { IntakeSourceTable, IntakeSubmissionTable } from '../../modules/intake/intake.table.js';
 import type { NotificationTable } from '../../modules/notifications/notifications.table.js';
 import type {
   SlaCalendarDayTable,
@@ -70,4 +71,6 @@ export interface Database {
   sla_escalations: SlaEscalationTable;
   sla_escalation_recipients: SlaEscalationRecipientTable;
   notifications: NotificationTable;
+  intake_sources: IntakeSourceTable;
+  intake_submissions: IntakeSubmissionTable;
 }

@@ -133,6 +133,35 @@ export const ERROR_MESSAGES = {
     'zh-CN': '该工单的 SLA 计时未暂停。',
   },
   notification_not_found: { en: 'Notification not found.', 'zh-CN': '未找到该通知。' },
+  consent_required: {
+    en: 'Please agree to the processing of your personal data to submit feedback.',
+    'zh-CN': '提交反馈前，请先同意我们处理您的个人信息。',
+  },
+  captcha_failed: {
+    en: 'The CAPTCHA check failed; please try again.',
+    'zh-CN': '人机验证未通过，请重试。',
+  },
+  signature_invalid: {
+    en: 'The request signature is missing or wrong.',
+    'zh-CN': '请求签名缺失或不正确。',
+  },
+  signature_expired: {
+    en: 'The request timestamp is missing or outside the allowed window of {tolerance} seconds.',
+    'zh-CN': '请求时间戳缺失或超出允许的 {tolerance} 秒时间窗口。',
+  },
+  mapping_failed: {
+    en: 'The payload could not be mapped: {field} from {path} ({reason}).',
+    'zh-CN': '无法映射请求内容：字段 {field}（路径 {path}）{reason}。',
+  },
+  invalid_json_path: {
+    en: 'Invalid JSON path "{path}"; use e.g. $.message.text or $.items[0].id.',
+    'zh-CN': 'JSON 路径 "{path}" 不合法，示例：$.message.text 或 $.items[0].id。',
+  },
+  intake_source_not_found: { en: 'Intake source not found.', 'zh-CN': '未找到该接入来源。' },
+  intake_source_slug_taken: {
+    en: 'Another intake source already uses this slug.',
+    'zh-CN': '该标识（slug）已被其他接入来源使用。',
+  },
   service_unavailable: { en: 'The service is not ready.', 'zh-CN': '服务尚未就绪。' },
   internal_error: {
     en: 'Something went wrong on our side; nothing was changed.',

@@ -8,6 +8,7 @@ import * as sla from './2026-11-23-0007-sla.js';
 import * as searchRowidOrder from './2026-11-23-0008-search-rowid-order.js';
 import * as assigneeDueOrder from './2026-11-23-0009-assignee-due-order.js';
 import * as searchCreatedAt from './2026-11-23-0010-search-created-at.js';
+import * as intake from './2026-11-23-0011-intake.js';
 
 /** All migrations in order. Names are frozen: never rename or edit one that has shipped; add a new one. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-0008-search-rowid-order': searchRowidOrder,
   '2026-11-23-0009-assignee-due-order': assigneeDueOrder,
   '2026-11-23-0010-search-created-at': searchCreatedAt,
+  '2026-11-23-0011-intake': intake,
 };
