@@ -19,6 +19,7 @@ import type {
   UserTable,
 } from '../../modules/identity/identity.table.js';
 import type { IntakeSourceTable, IntakeSubmissionTable } from '../../modules/intake/intake.table.js';
+import type { ImportRejectionTable, ImportTable } from '../../modules/intake/import/imports.table.js';
 import type { NotificationTable } from '../../modules/notifications/notifications.table.js';
 import type {
   SlaCalendarDayTable,
@@ -71,6 +72,8 @@ export interface Database {
   sla_escalations: SlaEscalationTable;
   sla_escalation_recipients: SlaEscalationRecipientTable;
   notifications: NotificationTable;
+  imports: ImportTable;
+  import_rejections: ImportRejectionTable;
   intake_sources: IntakeSourceTable;
   intake_submissions: IntakeSubmissionTable;
 }

@@ -50,6 +50,8 @@ const DEFAULT_STATUS: Partial<Record<ErrorCode, number>> = {
   intake_source_not_found: 404,
   intake_source_slug_taken: 409,
   mapping_failed: 422,
+  import_not_found: 404,
+  import_unknown_format: 415,
   internal_error: 500,
   service_unavailable: 503,
 };

@@ -162,6 +162,27 @@ export const ERROR_MESSAGES = {
     en: 'Another intake source already uses this slug.',
     'zh-CN': '该标识（slug）已被其他接入来源使用。',
   },
+  import_file_unreadable: {
+    en: 'Cannot read the import file {file} ({reason}).',
+    'zh-CN': '无法读取导入文件 {file}（{reason}）。',
+  },
+  import_unknown_format: {
+    en: 'Unknown file format for {file}: import takes CSV (UTF-8 or GBK) or XLSX.',
+    'zh-CN': '无法识别文件 {file} 的格式：仅支持 CSV（UTF-8 或 GBK 编码）或 XLSX。',
+  },
+  unknown_import_field: {
+    en: 'Unknown record field "{field}" in the column mapping; fields are: {fields}.',
+    'zh-CN': '列映射中的字段 "{field}" 不存在；可用字段：{fields}。',
+  },
+  invalid_import_mapping: {
+    en: 'Column mapping "{part}" is not of the form header=field.',
+    'zh-CN': '列映射 "{part}" 格式不正确，应为 列名=字段。',
+  },
+  import_column_missing: {
+    en: 'The header row has no column "{column}".',
+    'zh-CN': '表头中没有 "{column}" 列。',
+  },
+  import_not_found: { en: 'Import not found.', 'zh-CN': '未找到该导入任务。' },
   service_unavailable: { en: 'The service is not ready.', 'zh-CN': '服务尚未就绪。' },
   internal_error: {
     en: 'Something went wrong on our side; nothing was changed.',

@@ -9,6 +9,7 @@ import * as searchRowidOrder from './2026-11-23-0008-search-rowid-order.js';
 import * as assigneeDueOrder from './2026-11-23-0009-assignee-due-order.js';
 import * as searchCreatedAt from './2026-11-23-0010-search-created-at.js';
 import * as intake from './2026-11-23-0011-intake.js';
+import * as imports from './2026-11-23-0012-imports.js';
 
 /** All migrations in order. Names are frozen: never rename or edit one that has shipped; add a new one. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-0009-assignee-due-order': assigneeDueOrder,
   '2026-11-23-0010-search-created-at': searchCreatedAt,
   '2026-11-23-0011-intake': intake,
+  '2026-11-23-0012-imports': imports,
 };
