@@ -1,8 +1,8 @@
 import { customersModule } from './customers/index.js';
 import { feedbackModule } from './feedback/index.js';
 import { authenticate, identityModule } from './identity/index.js';
-import { intakeModule } from './intake/index.js';
 import { importsModule } from './intake/import/index.js';
+import { intakeModule } from './intake/index.js';
 import type { Module } from './module.js';
 import { notificationsModule } from './notifications/index.js';
 import { slaModule } from './sla/index.js';

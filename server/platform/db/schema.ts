@@ -18,8 +18,8 @@ import type {
   SessionTable,
   UserTable,
 } from '../../modules/identity/identity.table.js';
-import type { IntakeSourceTable, IntakeSubmissionTable } from '../../modules/intake/intake.table.js';
 import type { ImportRejectionTable, ImportTable } from '../../modules/intake/import/imports.table.js';
+import type { IntakeSourceTable, IntakeSubmissionTable } from '../../modules/intake/intake.table.js';
 import type { NotificationTable } from '../../modules/notifications/notifications.table.js';
 import type {
   SlaCalendarDayTable,
