@@ -87,12 +87,14 @@ async function countRows(url: string, ids: string[]): Promise<{ rows: number; fo
   }
 }
 
+/** The row count once it has not moved for three seconds (slow requests of the warm-up may still commit). */
 async function settledCount(url: string): Promise<{ rows: number }> {
   let last = await countRows(url, []);
-  for (let i = 0; i < 60; i++) {
+  let stableFor = 0;
+  for (let i = 0; i < 60 && stableFor < 3; i++) {
     await new Promise((r) => setTimeout(r, 1000));
     const now = await countRows(url, []);
-    if (now.rows === last.rows) return now;
+    stableFor = now.rows === last.rows ? stableFor + 1 : 0;
     last = now;
   }
   return last;
