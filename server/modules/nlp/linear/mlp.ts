@@ -13,6 +13,8 @@ export interface MlpOptions {
   dropout?: number;
   seed?: number;
   sampleWeight?: Float32Array;
+  /** Standard deviation of the initial hidden-layer weights (default 0.5). */
+  initScale?: number;
 }
 
 /** One hidden layer over sparse rows: scores = W2·relu(W1ᵀx + b1) + b2. */
@@ -39,7 +41,8 @@ export function trainMlp(x: CsrMatrix, y: Int32Array, classes: number, options: 
   const { epochs, learningRate: lr, l2 = 0, dropout = 0 } = options;
   const random = seededRandom(options.seed ?? 1);
   const w1 = new Float32Array(x.cols * H);
-  for (let i = 0; i < w1.length; i++) w1[i] = 0.5 * gaussian(random);
+  const initScale = options.initScale ?? 0.5;
+  for (let i = 0; i < w1.length; i++) w1[i] = initScale * gaussian(random);
   const b1 = new Float64Array(H).fill(0.01);
   const w2 = new Float64Array(H * K);
   for (let i = 0; i < w2.length; i++) w2[i] = gaussian(random) * Math.sqrt(2 / H);

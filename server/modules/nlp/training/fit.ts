@@ -76,6 +76,7 @@ export function fitModel(input: FitInput, spec: ModelSpec, seed = 1): FittedMode
       learningRate: learner.learningRate,
       ...(learner.l2 !== undefined ? { l2: learner.l2 } : {}),
       ...(learner.dropout !== undefined ? { dropout: learner.dropout } : {}),
+      ...(learner.initScale !== undefined ? { initScale: learner.initScale } : {}),
       seed,
       ...(input.weights ? { sampleWeight: input.weights } : {}),
     });
