@@ -202,7 +202,7 @@ async function databasePhase(kind: BenchDbKind, samples: Sample[]): Promise<Meas
 
     phase(`${kind}: runTriage with database reads and writes · ${fmtInt(samples.length)} items`);
     const measured = await measure(`triage ${kind}`, samples, (_s, i) =>
-      runTriage(db, { feedbackId: ids[i]!, at: new Date().toISOString() }),
+      runTriage(database, { feedbackId: ids[i]!, at: new Date().toISOString() }),
     );
     return { ...measured, label: `runTriage incl. DB reads + writes (${kind})` };
   } finally {

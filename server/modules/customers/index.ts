@@ -13,7 +13,7 @@ export const customersModule: Module = {
   name: 'customers',
   routes: customersRoutes,
   registerJobs(ctx) {
-    const handler = refreshStatsHandler(ctx.database.db);
+    const handler = refreshStatsHandler(ctx.database);
     for (const eventType of STATS_TRIGGER_EVENTS)
       ctx.subscribers.register(REFRESH_STATS_JOB, handler, eventType);
   },

@@ -19,7 +19,7 @@ export const slaModule: Module = {
   name: 'sla',
   routes: slaRoutes,
   registerJobs(ctx) {
-    const handler = syncClocksHandler(ctx.database.db, ctx.clock);
+    const handler = syncClocksHandler(ctx.database, ctx.clock);
     for (const eventType of SLA_TRIGGER_EVENTS) ctx.subscribers.register(SLA_JOBS.sync, handler, eventType);
     ctx.subscribers.register(SLA_JOBS.recompute, async (payload) => {
       await recomputeBatch(

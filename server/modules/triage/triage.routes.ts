@@ -257,7 +257,7 @@ export const triageRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = authorizeSuperviseTriage(req.actor);
       const item = await getFeedbackOrThrow(db, req.params.id);
       authorizeFeedback(actor, 'view', item);
-      const record = await runTriage(db, {
+      const record = await runTriage(database, {
         feedbackId: item.id,
         at: nowIso(clock),
         requestedBy: actor,

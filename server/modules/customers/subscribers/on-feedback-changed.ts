@@ -1,4 +1,4 @@
-import type { DbOrTrx } from '../../../platform/db/database.js';
+import type { DatabaseHandle, DbOrTrx } from '../../../platform/db/database.js';
 import type { JobHandler } from '../../../platform/jobs/queue.js';
 import { customerFeedbackStats } from '../../feedback/index.js';
 import * as repo from '../customers.repository.js';
@@ -18,8 +18,10 @@ export async function refreshCustomerStats(db: DbOrTrx, customerId: string): Pro
 }
 
 /** Job `customers.refresh-stats`: payload `{ event: DomainEvent }` from feedback.created / feedback.merged. */
-export function refreshStatsHandler(db: DbOrTrx): JobHandler {
+export function refreshStatsHandler(database: Pick<DatabaseHandle, 'write'>): JobHandler {
   return async (payload) => {
-    for (const customerId of customerIdsOf(payload)) await refreshCustomerStats(db, customerId);
+    await database.write(async (trx) => {
+      for (const customerId of customerIdsOf(payload)) await refreshCustomerStats(trx, customerId);
+    });
   };
 }

@@ -1,5 +1,5 @@
 import { SYSTEM_ACTOR } from '../../../platform/auth/actor.js';
-import type { Db } from '../../../platform/db/database.js';
+import type { DatabaseHandle } from '../../../platform/db/database.js';
 import type { DomainEvent } from '../../../platform/events/outbox.js';
 import type { JobHandler } from '../../../platform/jobs/queue.js';
 import { resumeSla } from '../commands/pause-resume.js';
@@ -19,13 +19,13 @@ export function movesClocks(event: DomainEvent): boolean {
  * Job `sla.sync`: follows an item event into its clocks and due times. A message from the customer
  * resumes clocks paused while waiting on them. Idempotent (delivery is at-least-once).
  */
-export function syncClocksHandler(db: Db, clock: () => Date): JobHandler {
+export function syncClocksHandler(database: Pick<DatabaseHandle, 'write'>, clock: () => Date): JobHandler {
   return async (payload) => {
     const event = payload.event as DomainEvent;
     if (!movesClocks(event)) return;
     const at = clock().toISOString();
     const base = { actor: SYSTEM_ACTOR, at, feedbackId: event.aggregateId };
-    await db.transaction().execute(async (trx) => {
+    await database.write(async (trx) => {
       if (event.type === 'feedback.message_added' && event.payload.kind === 'customer') {
         const resumed = await resumeSla({ ...base, trx, reason: 'customer replied', requirePaused: false });
         if (resumed) return;

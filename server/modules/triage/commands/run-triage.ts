@@ -1,6 +1,6 @@
 import type { Routing } from '../../../../shared/contracts/triage.js';
 import { type Actor, SYSTEM_ACTOR } from '../../../platform/auth/actor.js';
-import type { Db, DbOrTrx } from '../../../platform/db/database.js';
+import type { DatabaseHandle, DbOrTrx } from '../../../platform/db/database.js';
 import { getCustomerSummaries } from '../../customers/index.js';
 import {
   applyTriage,
@@ -164,15 +164,16 @@ export function toOutcome(
  * audited separately. Returns the updated record.
  */
 export async function runTriage(
-  db: Db,
+  database: Pick<DatabaseHandle, 'db' | 'write'>,
   options: { feedbackId: string; at: string; requestedBy?: Actor; ip?: string | null },
 ): Promise<FeedbackRecord> {
+  const { db } = database;
   const record = await getFeedbackOrThrow(db, options.feedbackId);
   const [subject, rules] = await Promise.all([loadSubject(db, record), loadRules(db)]);
   const decision = decideTriage(subject, rules);
   const routing = await decideRouting(decision, subject, databaseRoutingSource(db));
   const outcome = toOutcome(decision, subject, routing, options.at);
-  return db.transaction().execute(async (trx) => {
+  return database.write(async (trx) => {
     const updated = await applyTriage({
       trx,
       actor: SYSTEM_ACTOR,

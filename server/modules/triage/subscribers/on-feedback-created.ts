@@ -16,7 +16,7 @@ export function triageNewItemHandler(ctx: AppContext): JobHandler {
     const feedbackId = event?.aggregateId;
     if (!feedbackId || (await hasTriageRow(db, feedbackId))) return;
     try {
-      await runTriage(db, { feedbackId, at: ctx.clock().toISOString() });
+      await runTriage(ctx.database, { feedbackId, at: ctx.clock().toISOString() });
     } catch (error) {
       if (isAppError(error) && (error.code === 'feedback_merged' || error.code === 'feedback_not_found'))
         return;
