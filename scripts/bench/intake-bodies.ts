@@ -52,4 +52,17 @@ export class IntakeBodies {
     if (r.chance(0.3)) body.nature = r.pick(NATURES);
     return JSON.stringify(body);
   }
+
+  /** The same kind of submission as the portal or widget sends it (public fields only, consent given). */
+  nextPublic(): string {
+    const body = JSON.parse(this.next()) as Record<string, unknown>;
+    return JSON.stringify({
+      description: body.description,
+      channel: this.random.chance(0.5) ? 'portal' : 'widget',
+      occurredAt: body.occurredAt,
+      ...(body.nature ? { nature: body.nature } : {}),
+      customer: body.customer,
+      consent: true,
+    });
+  }
 }

@@ -1,5 +1,5 @@
-// npm run bench:intake [-- --duration 15 --connections 50 --db sqlite|postgres|both --no-worker]
-// Drives POST /api/v1/feedback on the real server, then a do-nothing Fastify endpoint with the same
+// npm run bench:intake [-- --duration 15 --connections 50 --db sqlite|postgres|both --endpoint feedback|public|both --no-worker]
+// Drives POST /api/v1/feedback (API key) and/or POST /api/v1/public/feedback (no auth) on the real server, then a do-nothing Fastify endpoint with the same
 // load, and checks that every acknowledged create is in the database.
 import autocannon, { type Result } from 'autocannon';
 import { createApiKey } from '../../server/modules/identity/index.js';
@@ -15,6 +15,12 @@ const connections = numberFlag('connections', 50);
 const warmup = Math.min(3, duration);
 const dbFlag = flag('db') ?? 'sqlite';
 const worker = !process.argv.includes('--no-worker');
+const endpointFlag = flag('endpoint') ?? 'feedback';
+
+type Endpoint = 'feedback' | 'public';
+interface BodySource {
+  next(): string;
+}
 
 interface Run {
   label: string;
@@ -27,7 +33,7 @@ function load(
   url: string,
   path: string,
   headers: Record<string, string>,
-  bodies: IntakeBodies,
+  bodies: BodySource,
   seconds: number,
 ) {
   const ids: string[] = [];
@@ -102,8 +108,11 @@ async function settledCount(url: string): Promise<{ rows: number }> {
 
 async function benchCloseloop(
   kind: BenchDbKind,
-  bodies: IntakeBodies,
+  intakeBodies: IntakeBodies,
+  endpoint: Endpoint,
 ): Promise<Run & { rows: number; found: number }> {
+  const path = endpoint === 'public' ? '/api/v1/public/feedback' : '/api/v1/feedback';
+  const bodies: BodySource = endpoint === 'public' ? { next: () => intakeBodies.nextPublic() } : intakeBodies;
   phase(`${kind}: fresh database, migrations, API key`);
   const database = await createBenchDatabase(kind, 'intake');
   try {
@@ -119,21 +128,26 @@ async function benchCloseloop(
     phase(`${kind}: starting the Closeloop server (worker and outbox dispatcher ${worker ? 'on' : 'off'})`);
     const server = await startServerChild(
       'app',
-      { DATABASE_URL: database.url },
+      // One load generator is one client IP: the public limits are lifted so the run measures the write path.
+      {
+        DATABASE_URL: database.url,
+        PUBLIC_RATE_LIMIT_IP: '1000000000',
+        PUBLIC_RATE_LIMIT_CONTACT: '1000000000',
+      },
       worker ? [] : ['--no-background'],
     );
-    const headers = { authorization: `Bearer ${key}` };
+    const headers: Record<string, string> = endpoint === 'public' ? {} : { authorization: `Bearer ${key}` };
     phase(`${kind}: warm-up ${warmup} s`);
-    await load(server.url, '/api/v1/feedback', headers, bodies, warmup);
+    await load(server.url, path, headers, bodies, warmup);
     // Requests of the warm-up still in flight when it stopped may commit a little later.
     const before = await settledCount(database.url);
-    phase(`${kind}: POST /api/v1/feedback for ${duration} s with ${connections} connections`);
-    const { result, ids } = await load(server.url, '/api/v1/feedback', headers, bodies, duration);
+    phase(`${kind}: POST ${path} for ${duration} s with ${connections} connections`);
+    const { result, ids } = await load(server.url, path, headers, bodies, duration);
     phase(`${kind}: stopping the server (it finishes requests in flight) and counting rows`);
     await server.stop();
     const after = await countRows(database.url, ids);
     return {
-      label: `Closeloop · ${kind}`,
+      label: `Closeloop · ${kind}${endpoint === 'public' ? ' · public' : ''}`,
       result,
       created: result.statusCodeStats['201']?.count ?? 0,
       ids,
@@ -177,7 +191,9 @@ async function main(): Promise<void> {
       process.stdout.write('\n! PostgreSQL is not reachable: skipping the Postgres run\n');
       continue;
     }
-    runs.push(await benchCloseloop(kind, bodies));
+    const endpoints: Endpoint[] =
+      endpointFlag === 'both' ? ['feedback', 'public'] : [endpointFlag === 'public' ? 'public' : 'feedback'];
+    for (const endpoint of endpoints) runs.push(await benchCloseloop(kind, bodies, endpoint));
   }
   const bare = await benchBare(bodies);
   runs.push(bare);

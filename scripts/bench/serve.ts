@@ -25,6 +25,7 @@ async function startApp(): Promise<{ app: FastifyInstance; close: () => Promise<
       DATABASE_URL: databaseUrl,
       LOG_LEVEL: 'silent',
       CLOSELOOP_DATA_DIR: path.join(os.tmpdir(), 'closeloop-bench-data'),
+      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('PUBLIC_RATE_LIMIT_'))),
     },
     { dotenv: false },
   );
