@@ -228,12 +228,11 @@ export function validateRow(
   };
 }
 
-/** One CSV line (RFC 4180 quoting; a leading =+-@ is prefixed with ' so spreadsheets do not run it). */
+/** One CSV line (RFC 4180 quoting). */
 export function csvLine(values: readonly (string | number)[]): string {
   return `${values
     .map((value) => {
-      let text = String(value);
-      if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+      const text = String(value);
       return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
     })
     .join(',')}\n`;
