@@ -9,7 +9,11 @@ import {
   ZUpdateFeedback,
 } from '../../../shared/contracts/feedback.js';
 import { nowIso } from '../../platform/db/ids.js';
-import { idempotencyScope, parseIdempotencyKey, runIdempotent } from '../../platform/http/idempotency.js';
+import {
+  idempotencyScope,
+  parseIdempotencyKey,
+  replyCreatedIdempotently,
+} from '../../platform/http/idempotency.js';
 import { createFeedback } from './commands/create-feedback.js';
 import { updateFeedbackFields } from './commands/update-feedback-fields.js';
 import { authorizeCreateFeedback, authorizeFeedback, authorizeReadFeedback } from './feedback.policy.js';
@@ -54,7 +58,8 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = authorizeCreateFeedback(req.actor);
       const key = parseIdempotencyKey(req.headers['idempotency-key']);
       const at = nowIso(clock);
-      const result = await runIdempotent(
+      return replyCreatedIdempotently(
+        reply,
         database,
         { key, scope: idempotencyScope(actor, CREATE_ROUTE), body: req.body, at },
         async (trx) => {
@@ -68,11 +73,9 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
             input: req.body,
           });
           const body = { data: presentForAgent(await loadFeedbackView(trx, record), req.locale) };
-          return { statusCode: 201, body, resourceId: record.id };
+          return { body, resourceId: record.id };
         },
       );
-      if (result.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.status(result.replayed ? 200 : 201).send(result.body);
     },
   );
 

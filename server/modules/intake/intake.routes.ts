@@ -18,7 +18,11 @@ import {
 } from '../../../shared/contracts/intake.js';
 import { nowIso } from '../../platform/db/ids.js';
 import { AppError } from '../../platform/http/errors.js';
-import { idempotencyScope, parseIdempotencyKey, runIdempotent } from '../../platform/http/idempotency.js';
+import {
+  idempotencyScope,
+  parseIdempotencyKey,
+  replyCreatedIdempotently,
+} from '../../platform/http/idempotency.js';
 import {
   authorizeFeedback,
   getFeedbackOrThrow,
@@ -114,7 +118,7 @@ const publicRoutes: FastifyPluginAsyncZod = async (app) => {
       const at = nowIso(clock);
       const base = limits.baseUrl ?? `${req.protocol}://${req.host}`;
       const { captchaToken: _token, ...kept } = req.body;
-      const result = await runIdempotent(database, { key, scope, body: req.body, at }, async (trx) => {
+      return replyCreatedIdempotently(reply, database, { key, scope, body: req.body, at }, async (trx) => {
         const record = await submitPublicFeedback({
           trx,
           at,
@@ -140,10 +144,8 @@ const publicRoutes: FastifyPluginAsyncZod = async (app) => {
             trackingUrl: `${base}/track/${encodeURIComponent(record.number)}`,
           },
         };
-        return { statusCode: 201, body, resourceId: record.id };
+        return { body, resourceId: record.id };
       });
-      if (result.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.status(result.replayed ? 200 : 201).send(result.body);
     },
   );
 };
@@ -216,7 +218,8 @@ export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = authorizeLogCall(req.actor);
       const key = parseIdempotencyKey(req.headers['idempotency-key']);
       const at = nowIso(clock);
-      const result = await runIdempotent(
+      return replyCreatedIdempotently(
+        reply,
         database,
         { key, scope: idempotencyScope(actor, CALL_ROUTE), body: req.body, at },
         async (trx) => {
@@ -230,11 +233,9 @@ export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
             call: req.body,
           });
           const body = { data: presentForAgent(await loadFeedbackView(trx, record), req.locale) };
-          return { statusCode: 201, body, resourceId: record.id };
+          return { body, resourceId: record.id };
         },
       );
-      if (result.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.status(result.replayed ? 200 : 201).send(result.body);
     },
   );
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { FastifyReply } from 'fastify';
 import type { Actor } from '../auth/actor.js';
 import type { DatabaseHandle, Trx } from '../db/database.js';
 import { AppError } from './errors.js';
@@ -127,4 +128,22 @@ async function replay<T>(trx: Trx, scope: string, key: string, hash: string): Pr
   // A replay created nothing, so 201 Created becomes 200 with the same body.
   const statusCode = row.status_code === 201 ? 200 : row.status_code;
   return { statusCode, body: JSON.parse(row.response) as T, replayed: true };
+}
+
+/**
+ * A create endpoint's answer: runs `create` at most once per Idempotency-Key (see runIdempotent) and
+ * answers 201 with its body, or 200 with the stored body and `idempotent-replayed: true` for a replay.
+ */
+export async function replyCreatedIdempotently<T>(
+  reply: FastifyReply,
+  database: Pick<DatabaseHandle, 'write'>,
+  options: { key: string | null; scope: string; body: unknown; at: string },
+  create: (trx: Trx) => Promise<{ body: T; resourceId: string }>,
+): Promise<FastifyReply> {
+  const result = await runIdempotent(database, options, async (trx) => ({
+    statusCode: 201,
+    ...(await create(trx)),
+  }));
+  if (result.replayed) reply.header('idempotent-replayed', 'true');
+  return reply.status(result.replayed ? 200 : 201).send(result.body);
 }
