@@ -149,6 +149,22 @@ describe('CSV and XLSX import', () => {
     expect((await bySource('D-3')).map((r) => r.description)).toEqual(['three']);
   });
 
+  it('two imports of the same file at once create each item once (a losing batch is retried row by row)', async () => {
+    const lines = [HEADER];
+    for (let i = 1; i <= 12; i++) lines.push(`concurrent ${i},,,,,,,,,CC-${i}`);
+    const file = write('concurrent.csv', lines.join('\n'));
+    const [a, b] = await Promise.all([run(file), run(file)]);
+    expect(a.counts.imported + b.counts.imported).toBe(12);
+    expect(a.counts.skipped + b.counts.skipped).toBe(12);
+    expect(a.rejections.concat(b.rejections)).toEqual([]);
+    const stored = await t.ctx.database.db
+      .selectFrom('feedback')
+      .select('source_id')
+      .where('source_id', 'like', 'CC-%')
+      .execute();
+    expect(stored).toHaveLength(12);
+  });
+
   it('dry run validates and counts without writing anything', async () => {
     const count = async () =>
       Number(
