@@ -7,6 +7,7 @@ import type { Module } from './module.js';
 import { notificationsModule } from './notifications/index.js';
 import { slaModule } from './sla/index.js';
 import { triageModule } from './triage/index.js';
+import { webhooksModule } from './webhooks/index.js';
 
 export { authenticate };
 
@@ -20,4 +21,5 @@ export const MODULES: Module[] = [
   notificationsModule,
   intakeModule,
   importsModule,
+  webhooksModule,
 ];

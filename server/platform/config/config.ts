@@ -28,6 +28,8 @@ const ZEnv = z.object({
   PUBLIC_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(600),
   CAPTCHA_SECRET: z.string().optional(),
   CAPTCHA_VERIFY_URL: z.url().default('https://challenges.cloudflare.com/turnstile/v0/siteverify'),
+  WEBHOOKS_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
+  WEBHOOKS_MAX_FAILURES: z.coerce.number().int().positive().default(10),
 });
 
 export type Service = 'web' | 'worker' | 'scheduler';
@@ -58,6 +60,13 @@ export interface Config {
     /** When set, a CAPTCHA token is required and checked against `captchaVerifyUrl`. */
     captchaSecret: string | undefined;
     captchaVerifyUrl: string;
+  };
+  /** Outbound webhooks: see server/modules/webhooks. */
+  webhooks: {
+    /** Destinations on loopback/private networks allowed (the admin setting can also allow them). */
+    allowPrivateDestinations: boolean;
+    /** Consecutive failed attempts after which a subscription is disabled (unless the admin setting overrides). */
+    maxConsecutiveFailures: number;
   };
 }
 
@@ -96,6 +105,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
       rateLimitWindowSeconds: e.PUBLIC_RATE_LIMIT_WINDOW_SECONDS,
       captchaSecret: e.CAPTCHA_SECRET || undefined,
       captchaVerifyUrl: e.CAPTCHA_VERIFY_URL,
+    },
+    webhooks: {
+      allowPrivateDestinations: e.WEBHOOKS_ALLOW_PRIVATE === 'true',
+      maxConsecutiveFailures: e.WEBHOOKS_MAX_FAILURES,
     },
   };
 }

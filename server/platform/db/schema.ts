@@ -35,6 +35,12 @@ import type {
   TriageSettingTable,
   UserSkillTable,
 } from '../../modules/triage/triage.table.js';
+import type {
+  WebhookAttemptTable,
+  WebhookDeliveryTable,
+  WebhookSettingsTable,
+  WebhookSubscriptionTable,
+} from '../../modules/webhooks/webhooks.table.js';
 import type { OutboxTable } from '../events/outbox.table.js';
 import type { IdempotencyKeyTable } from '../http/idempotency.table.js';
 import type { JobTable } from '../jobs/jobs.table.js';
@@ -76,4 +82,8 @@ export interface Database {
   import_rejections: ImportRejectionTable;
   intake_sources: IntakeSourceTable;
   intake_submissions: IntakeSubmissionTable;
+  webhook_subscriptions: WebhookSubscriptionTable;
+  webhook_deliveries: WebhookDeliveryTable;
+  webhook_attempts: WebhookAttemptTable;
+  webhook_settings: WebhookSettingsTable;
 }

@@ -52,6 +52,9 @@ const DEFAULT_STATUS: Partial<Record<ErrorCode, number>> = {
   mapping_failed: 422,
   import_not_found: 404,
   import_unknown_format: 415,
+  webhook_not_found: 404,
+  webhook_delivery_not_found: 404,
+  webhook_destination_forbidden: 422,
   internal_error: 500,
   service_unavailable: 503,
 };

@@ -183,6 +183,13 @@ export const ERROR_MESSAGES = {
     'zh-CN': '表头中没有 "{column}" 列。',
   },
   import_not_found: { en: 'Import not found.', 'zh-CN': '未找到该导入任务。' },
+  webhook_not_found: { en: 'Webhook subscription not found.', 'zh-CN': '未找到该 Webhook 订阅。' },
+  webhook_delivery_not_found: { en: 'Webhook delivery not found.', 'zh-CN': '未找到该 Webhook 投递记录。' },
+  webhook_destination_forbidden: {
+    en: 'This webhook destination is not allowed: use an http(s) URL without credentials whose host does not resolve to a loopback, private or other internal address.',
+    'zh-CN':
+      '不允许使用该 Webhook 目标地址：须为不含账号密码的 http(s) 地址，且主机不能解析到回环、内网或其他内部地址。',
+  },
   service_unavailable: { en: 'The service is not ready.', 'zh-CN': '服务尚未就绪。' },
   internal_error: {
     en: 'Something went wrong on our side; nothing was changed.',

@@ -10,6 +10,7 @@ import * as assigneeDueOrder from './2026-11-23-0009-assignee-due-order.js';
 import * as searchCreatedAt from './2026-11-23-0010-search-created-at.js';
 import * as intake from './2026-11-23-0011-intake.js';
 import * as imports from './2026-11-23-0012-imports.js';
+import * as webhooks from './2026-11-23-0013-webhooks.js';
 
 /** All migrations in order. Names are frozen: never rename or edit one that has shipped; add a new one. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-0010-search-created-at': searchCreatedAt,
   '2026-11-23-0011-intake': intake,
   '2026-11-23-0012-imports': imports,
+  '2026-11-23-0013-webhooks': webhooks,
 };
