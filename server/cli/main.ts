@@ -101,7 +101,10 @@ export function buildCli(): Command {
     .description('Import feedback from a CSV or XLSX file whose header row names record fields')
     .argument('<file>', 'CSV (UTF-8 or GBK) or XLSX file')
     .option('--report <out.csv>', 'write one row,field,reason line per rejected row')
-    .option('--map <mapping>', 'column mapping for other headers, e.g. "描述=description,电话=customer.phone"')
+    .option(
+      '--map <mapping>',
+      'column mapping for other headers, e.g. "描述=description,电话=customer.phone"',
+    )
     .option('--dry-run', 'validate and report without writing anything')
     .action(async (file: string, opts: { report?: string; map?: string; dryRun?: boolean }) => {
       const { runImportCommand } = await import('./import.command.js');
@@ -143,7 +146,9 @@ export async function main(argv: string[]): Promise<void> {
     await buildCli().parseAsync(argv);
   } catch (error) {
     if (isAppError(error))
-      console.error(`error: ${error.code}: ${error.message} / ${formatMessage(error.code, 'zh-CN', error.params)}`);
+      console.error(
+        `error: ${error.code}: ${error.message} / ${formatMessage(error.code, 'zh-CN', error.params)}`,
+      );
     else console.error(error instanceof Error ? `error: ${error.message}` : error);
     process.exitCode = 1;
   }
