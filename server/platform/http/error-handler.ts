@@ -10,7 +10,9 @@ function toAppError(error: FastifyError, request: FastifyRequest, bodyLimit: num
   if (details) return new AppError('validation_failed', { details });
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new AppError('body_too_large', { params: { limit: request.routeOptions.bodyLimit ?? bodyLimit } });
+      return new AppError('body_too_large', {
+        params: { limit: request.routeOptions.bodyLimit ?? bodyLimit },
+      });
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new AppError('unsupported_media_type', {
         params: { type: String(request.headers['content-type'] ?? '') },
