@@ -12,7 +12,7 @@ import { demoPerson } from '../../server/demo/demo-people.js';
 import { templateSamples } from '../../server/demo/demo-templates.js';
 import { Random } from '../../server/demo/random.js';
 import { loadSampleTexts } from '../../server/demo/sample-texts.js';
-import { csvLine } from '../../server/modules/intake/import/index.js';
+import { csvLine, IMPORT_FIELDS } from '../../server/modules/intake/import/index.js';
 import { openDatabase } from '../../server/platform/db/database.js';
 import { type BenchDbKind, createBenchDatabase, postgresReachable } from './bench-database.js';
 import { flag, fmtBytes, fmtInt, numberFlag, phase, table } from './report.js';
@@ -21,18 +21,7 @@ const rows = numberFlag('rows', 200_000);
 const dbFlag = flag('db') ?? 'both';
 const formatFlag = flag('format') ?? 'both';
 
-const HEADER = [
-  'description',
-  'occurredAt',
-  'channel',
-  'nature',
-  'product',
-  'branch',
-  'customer.name',
-  'customer.email',
-  'customer.phone',
-  'sourceId',
-];
+const HEADER = [...IMPORT_FIELDS];
 const CHANNELS = ['', 'phone', 'email', 'portal', 'sms', 'app_store', 'in_person'];
 const NATURES = ['', 'complaint', 'suggestion', 'inquiry', 'praise'];
 const PRODUCTS = ['', '信用卡', '手机银行', 'Mobile app', '外卖配送', 'Checking account', '酒店预订'];

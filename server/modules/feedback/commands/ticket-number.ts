@@ -1,27 +1,11 @@
+import { localDateOf } from '../../../../shared/time/zoned.js';
 import type { DbOrTrx } from '../../../platform/db/database.js';
 import type { DialectHelpers } from '../../../platform/db/dialect/index.js';
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-function dayFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = dayFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    dayFormats.set(timeZone, format);
-  }
-  return format;
-}
-
 /** The calendar day (YYYYMMDD) of an instant in the business time zone. */
 export function businessDay(at: string, timeZone: string): string {
-  const parts: Record<string, string> = {};
-  for (const part of dayFormat(timeZone).formatToParts(new Date(at))) parts[part.type] = part.value;
-  return `${parts.year}${parts.month}${parts.day}`;
+  const { year, month, day } = localDateOf(timeZone, Date.parse(at));
+  return `${year}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}`;
 }
 
 /** Allocates the next ticket number of the business day, e.g. FB-20261123-000042. */

@@ -1,4 +1,5 @@
 import { CHANNELS, type Channel, NATURES, type Nature } from '../../../../shared/enums.js';
+import { instantOfWallClock } from '../../../../shared/time/zoned.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { normalizeEmail, normalizePhone } from '../../customers/index.js';
 import type { CreateFeedbackInput } from '../../feedback/index.js';
@@ -120,27 +121,11 @@ const LIMITS: Partial<Record<ImportField, number>> = {
 /** Local date-time without an offset ("2026-11-23 09:30"), read in the business time zone. */
 const LOCAL_DATE_TIME = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
-function zoneOffsetMs(utcMs: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(new Date(utcMs));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return wall - utcMs;
-}
-
 function parseOccurredAt(value: Cell, timeZone: string): Date | null {
   // Spreadsheet dates arrive as Dates holding the wall-clock time in UTC fields.
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return null;
-    return new Date(value.getTime() - zoneOffsetMs(value.getTime(), timeZone));
+    return new Date(instantOfWallClock(timeZone, value.getTime()));
   }
   const text = String(value).trim();
   const local = LOCAL_DATE_TIME.exec(text);
@@ -149,7 +134,7 @@ function parseOccurredAt(value: Cell, timeZone: string): Date | null {
     const wall = Date.UTC(y!, mo! - 1, d!, h!, mi!, s!);
     const check = new Date(wall);
     if (check.getUTCMonth() !== mo! - 1 || check.getUTCDate() !== d! || h! > 23) return null;
-    return new Date(wall - zoneOffsetMs(wall, timeZone));
+    return new Date(instantOfWallClock(timeZone, wall));
   }
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(text)) return null;
   const parsed = new Date(text);

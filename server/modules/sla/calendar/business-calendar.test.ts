@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { localDateOf, offsetMs, zonedInstant } from '../../../../shared/time/zoned.js';
 import {
   addBusinessMinutes,
   businessMinutesBetween,
@@ -8,7 +9,6 @@ import {
   type WorkInterval,
 } from './business-calendar.js';
 import { chinesePublicCalendarDays } from './cn-holidays.js';
-import { localDateOf, offsetMs, zonedInstant } from './zoned.js';
 
 const OFFICE = parseIntervals([
   ['09:00', '12:00'],

@@ -6,7 +6,7 @@ import {
   localDateOf,
   nextDate,
   zonedInstant,
-} from './zoned.js';
+} from '../../../../shared/time/zoned.js';
 
 /** Working time of one day, in minutes after local midnight; `end` may be 1440 (midnight). */
 export interface WorkInterval {

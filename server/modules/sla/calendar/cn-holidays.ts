@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { dateKey, nextDate } from './zoned.js';
+import { dateKey, nextDate } from '../../../../shared/time/zoned.js';
 
 export interface ShippedCalendarDay {
   date: string;

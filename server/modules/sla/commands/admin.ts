@@ -4,6 +4,7 @@ import type {
   UpdateCalendar,
   UpdatePolicy,
 } from '../../../../shared/contracts/sla.js';
+import { isValidTimeZone } from '../../../../shared/time/zoned.js';
 import type { Actor } from '../../../platform/auth/actor.js';
 import type { Db } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/db/ids.js';
@@ -11,7 +12,6 @@ import { AppError } from '../../../platform/http/errors.js';
 import { findActiveUserIds, recordAudit } from '../../identity/index.js';
 import { parseIntervals } from '../calendar/business-calendar.js';
 import { chinesePublicCalendarDays } from '../calendar/cn-holidays.js';
-import { isValidTimeZone } from '../calendar/zoned.js';
 import {
   calendarInUse,
   deleteCalendar,

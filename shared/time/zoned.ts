@@ -68,11 +68,18 @@ export function localDateOf(timeZone: string, instantMs: number): LocalDate {
  * (1440 = the next midnight). A wall time skipped by a DST jump resolves to the offset before the jump.
  */
 export function zonedInstant(timeZone: string, date: LocalDate, minuteOfDay: number): number {
-  const wall = Date.UTC(date.year, date.month - 1, date.day, 0, minuteOfDay);
-  const first = offsetMs(timeZone, wall);
-  const guess = wall - first;
+  return instantOfWallClock(timeZone, Date.UTC(date.year, date.month - 1, date.day, 0, minuteOfDay));
+}
+
+/**
+ * The instant at which the zone's clock shows `wallMs` (a wall-clock time written as if it were UTC
+ * milliseconds). A wall time skipped by a DST jump resolves to the offset before the jump.
+ */
+export function instantOfWallClock(timeZone: string, wallMs: number): number {
+  const first = offsetMs(timeZone, wallMs);
+  const guess = wallMs - first;
   const second = offsetMs(timeZone, guess);
-  return second === first ? guess : wall - second;
+  return second === first ? guess : wallMs - second;
 }
 
 export function nextDate(date: LocalDate): LocalDate {
