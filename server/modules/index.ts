@@ -3,6 +3,7 @@ import { feedbackModule } from './feedback/index.js';
 import { authenticate, identityModule } from './identity/index.js';
 import { importsModule } from './intake/import/index.js';
 import { intakeModule } from './intake/index.js';
+import { mailModule } from './intake/mail/index.js';
 import type { Module } from './module.js';
 import { notificationsModule } from './notifications/index.js';
 import { slaModule } from './sla/index.js';
@@ -21,5 +22,6 @@ export const MODULES: Module[] = [
   notificationsModule,
   intakeModule,
   importsModule,
+  mailModule,
   webhooksModule,
 ];

@@ -23,6 +23,13 @@ export type MappableField = (typeof MAPPABLE_FIELDS)[number];
 export const HOOK_CHANNELS = ['sms', 'social', 'review', 'app_store'] as const;
 export type HookChannel = (typeof HOOK_CHANNELS)[number];
 
+/**
+ * What became of a raw submission: an item `created`, a `duplicate` of one, `rejected`, a message
+ * `appended` to an item (an email reply carrying our token) or `ignored` (auto-replies, bounces, list mail).
+ */
+export const SUBMISSION_OUTCOMES = ['created', 'duplicate', 'rejected', 'appended', 'ignored'] as const;
+export type SubmissionOutcome = (typeof SUBMISSION_OUTCOMES)[number];
+
 export const SOURCE_PRESET_CODES = ['sms_gateway', 'review_feed'] as const;
 
 // ---- public submission (portal, widget) ----
@@ -186,7 +193,7 @@ export const ZSubmission = z.object({
   payload: z.string().nullable().describe('The body as received (null once erased)'),
   payloadEncoding: z.enum(['utf8', 'base64']),
   remoteIp: z.string().nullable(),
-  outcome: z.enum(['created', 'duplicate', 'rejected']),
+  outcome: z.enum(SUBMISSION_OUTCOMES),
   feedbackId: z.string().nullable(),
 });
 export const ZSubmissionListResponse = z.object({ data: z.array(ZSubmission) });

@@ -1,4 +1,4 @@
-import type { IntakeSource } from '../../../shared/contracts/intake.js';
+import type { IntakeSource, SubmissionOutcome } from '../../../shared/contracts/intake.js';
 import type { Locale } from '../../../shared/enums.js';
 import type { SourceRow, SubmissionRow } from './intake.repository.js';
 import { SOURCE_PRESETS } from './presets.js';
@@ -43,7 +43,7 @@ export function presentSubmission(row: SubmissionRow) {
     payload: row.payload,
     payloadEncoding: row.payload_encoding,
     remoteIp: row.remote_ip,
-    outcome: row.outcome as 'created' | 'duplicate' | 'rejected',
+    outcome: row.outcome as SubmissionOutcome,
     feedbackId: row.feedback_id,
   };
 }

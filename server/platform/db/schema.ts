@@ -20,6 +20,12 @@ import type {
 } from '../../modules/identity/identity.table.js';
 import type { ImportRejectionTable, ImportTable } from '../../modules/intake/import/imports.table.js';
 import type { IntakeSourceTable, IntakeSubmissionTable } from '../../modules/intake/intake.table.js';
+import type {
+  MailInboundTable,
+  MailMailboxTable,
+  MailOutboundTable,
+  MailSettingsTable,
+} from '../../modules/intake/mail/mail.table.js';
 import type { NotificationTable } from '../../modules/notifications/notifications.table.js';
 import type {
   SlaCalendarDayTable,
@@ -86,4 +92,8 @@ export interface Database {
   webhook_deliveries: WebhookDeliveryTable;
   webhook_attempts: WebhookAttemptTable;
   webhook_settings: WebhookSettingsTable;
+  mail_mailboxes: MailMailboxTable;
+  mail_inbound: MailInboundTable;
+  mail_outbound: MailOutboundTable;
+  mail_settings: MailSettingsTable;
 }

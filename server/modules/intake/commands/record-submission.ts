@@ -1,3 +1,4 @@
+import type { SubmissionOutcome } from '../../../../shared/contracts/intake.js';
 import type { Actor } from '../../../platform/auth/actor.js';
 import type { DbOrTrx } from '../../../platform/db/database.js';
 import type { DialectHelpers } from '../../../platform/db/dialect/index.js';
@@ -44,7 +45,7 @@ export async function recordSubmission(
     original: Original;
     at: string;
     actor: Actor;
-    outcome: 'created' | 'duplicate' | 'rejected';
+    outcome: SubmissionOutcome;
     feedbackId?: string | null;
     customerId?: string | null;
     error?: Record<string, unknown> | null;
