@@ -4,9 +4,11 @@ import { authenticate, identityModule } from './identity/index.js';
 import { importsModule } from './intake/import/index.js';
 import { intakeModule } from './intake/index.js';
 import { mailModule } from './intake/mail/index.js';
+import { widgetModule } from './intake/widget/index.js';
 import type { Module } from './module.js';
 import { notificationsModule } from './notifications/index.js';
 import { slaModule } from './sla/index.js';
+import { surveysModule } from './surveys/index.js';
 import { triageModule } from './triage/index.js';
 import { webhooksModule } from './webhooks/index.js';
 
@@ -24,4 +26,6 @@ export const MODULES: Module[] = [
   importsModule,
   mailModule,
   webhooksModule,
+  widgetModule,
+  surveysModule,
 ];

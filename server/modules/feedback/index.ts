@@ -1,25 +1,11 @@
 import type { Module } from '../module.js';
-import { PURGE_UPLOADS_JOB, registerAttachmentJobs } from './attachments/attachments.jobs.js';
 import { feedbackRoutes } from './feedback.routes.js';
 
-export {
-  contentDisposition,
-  decodeHeaderFileName,
-  sanitizeFileName,
-} from './attachments/file-name.js';
-export {
-  type AttachmentConfig,
-  discardPreparedAttachments,
-  type PreparedAttachment,
-  prepareAttachment,
-  withPreparedAttachments,
-} from './attachments/storage.js';
 export { addMessage } from './commands/add-message.js';
 export { applyTriage, type TriageOutcome } from './commands/apply-triage.js';
 export { assignFeedback } from './commands/assign-feedback.js';
 export type { CommandBase } from './commands/change.js';
 export { changeStatus } from './commands/change-status.js';
-export { claimUploads } from './commands/claim-uploads.js';
 export { type CreateFeedbackInput, createFeedback } from './commands/create-feedback.js';
 export { mergeFeedback } from './commands/merge-feedback.js';
 export { lockFeedbackForSla, recordSlaEvent } from './commands/record-sla-event.js';
@@ -43,8 +29,4 @@ export { type FeedbackTriageRow, humanSetFields } from './triage.repository.js';
 export const feedbackModule: Module = {
   name: 'feedback',
   routes: feedbackRoutes,
-  registerJobs(ctx) {
-    registerAttachmentJobs(ctx);
-  },
-  schedule: [{ jobName: PURGE_UPLOADS_JOB, everyMs: 3_600_000 }],
 };

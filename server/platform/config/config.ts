@@ -28,13 +28,9 @@ const ZEnv = z.object({
   PUBLIC_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(600),
   CAPTCHA_SECRET: z.string().optional(),
   CAPTCHA_VERIFY_URL: z.url().default('https://challenges.cloudflare.com/turnstile/v0/siteverify'),
+  WIDGET_ALLOWED_ORIGINS: z.string().default(''),
   WEBHOOKS_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
   WEBHOOKS_MAX_FAILURES: z.coerce.number().int().positive().default(10),
-  ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(10_485_760),
-  ATTACHMENT_MAX_COUNT: z.coerce.number().int().positive().max(50).default(5),
-  ATTACHMENT_UPLOAD_TTL_HOURS: z.coerce.number().positive().default(24),
-  DUPLICATE_WINDOW_DAYS: z.coerce.number().int().positive().default(30),
-  DUPLICATE_THRESHOLD: z.coerce.number().gt(0).max(1).default(0.5),
 });
 
 export type Service = 'web' | 'worker' | 'scheduler';
@@ -66,28 +62,14 @@ export interface Config {
     captchaSecret: string | undefined;
     captchaVerifyUrl: string;
   };
+  /** Origins whose pages may embed the widget / call the public API (plus those admins add in the settings). */
+  widgetAllowedOrigins: string[];
   /** Outbound webhooks: see server/modules/webhooks. */
   webhooks: {
     /** Destinations on loopback/private networks allowed (the admin setting can also allow them). */
     allowPrivateDestinations: boolean;
     /** Consecutive failed attempts after which a subscription is disabled (unless the admin setting overrides). */
     maxConsecutiveFailures: number;
-  };
-  /** Attachments of items and messages: see server/modules/feedback/attachments. */
-  attachments: {
-    /** Largest file accepted, in bytes (413 attachment_too_large beyond it). */
-    maxBytes: number;
-    /** Files per submission or message. */
-    maxCount: number;
-    /** Hours a staged upload's token stays usable before the maintenance job deletes it. */
-    uploadTtlHours: number;
-  };
-  /** Related / duplicate detection of new items: see server/modules/feedback/links. */
-  duplicates: {
-    /** How far back the same customer's open items are compared, in days. */
-    windowDays: number;
-    /** Cosine similarity at or above which two items are flagged as possible duplicates. */
-    threshold: number;
   };
 }
 
@@ -127,18 +109,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
       captchaSecret: e.CAPTCHA_SECRET || undefined,
       captchaVerifyUrl: e.CAPTCHA_VERIFY_URL,
     },
+    widgetAllowedOrigins: parseOrigins(e.WIDGET_ALLOWED_ORIGINS),
     webhooks: {
       allowPrivateDestinations: e.WEBHOOKS_ALLOW_PRIVATE === 'true',
       maxConsecutiveFailures: e.WEBHOOKS_MAX_FAILURES,
     },
-    attachments: {
-      maxBytes: e.ATTACHMENT_MAX_BYTES,
-      maxCount: e.ATTACHMENT_MAX_COUNT,
-      uploadTtlHours: e.ATTACHMENT_UPLOAD_TTL_HOURS,
-    },
-    duplicates: {
-      windowDays: e.DUPLICATE_WINDOW_DAYS,
-      threshold: e.DUPLICATE_THRESHOLD,
-    },
   };
+}
+
+/** A comma-separated list of web origins (`https://shop.example.com`); anything else is a configuration error. */
+function parseOrigins(list: string): string[] {
+  const origins = list
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+  for (const value of origins) {
+    let origin: string | null = null;
+    try {
+      origin = new URL(value).origin;
+    } catch {
+      origin = null;
+    }
+    if (origin !== value)
+      throw new Error(
+        `Invalid configuration:\n  WIDGET_ALLOWED_ORIGINS: "${value}" is not an origin like https://shop.example.com`,
+      );
+  }
+  return origins;
 }

@@ -1,5 +1,4 @@
 import type { CustomerIdentityTable, CustomerTable } from '../../modules/customers/customers.table.js';
-import type { FeedbackUploadTable } from '../../modules/feedback/attachments/attachments.table.js';
 import type {
   FeedbackAttachmentTable,
   FeedbackEventTable,
@@ -27,6 +26,7 @@ import type {
   MailOutboundTable,
   MailSettingsTable,
 } from '../../modules/intake/mail/mail.table.js';
+import type { WidgetSettingsTable } from '../../modules/intake/widget/widget.table.js';
 import type { NotificationTable } from '../../modules/notifications/notifications.table.js';
 import type {
   SlaCalendarDayTable,
@@ -36,6 +36,7 @@ import type {
   SlaEscalationTable,
   SlaPolicyTable,
 } from '../../modules/sla/sla.table.js';
+import type { SurveyResponseTable } from '../../modules/surveys/surveys.table.js';
 import type {
   NlpCorrectionTable,
   TriageRuleTable,
@@ -67,7 +68,6 @@ export interface Database {
   tags: TagTable;
   feedback_messages: FeedbackMessageTable;
   feedback_attachments: FeedbackAttachmentTable;
-  feedback_uploads: FeedbackUploadTable;
   feedback_events: FeedbackEventTable;
   feedback_shares: FeedbackShareTable;
   ticket_counters: TicketCounterTable;
@@ -94,6 +94,8 @@ export interface Database {
   webhook_deliveries: WebhookDeliveryTable;
   webhook_attempts: WebhookAttemptTable;
   webhook_settings: WebhookSettingsTable;
+  widget_settings: WidgetSettingsTable;
+  survey_responses: SurveyResponseTable;
   mail_mailboxes: MailMailboxTable;
   mail_inbound: MailInboundTable;
   mail_outbound: MailOutboundTable;

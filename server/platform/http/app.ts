@@ -5,6 +5,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import type { AppContext } from './context.js';
+import { PublicOrigins, registerPublicCors } from './cors.js';
 import { registerErrorHandling } from './error-handler.js';
 import { healthRoutes } from './health.routes.js';
 import { registerJsonBodyParser } from './json-body.js';
@@ -46,6 +47,9 @@ export async function buildApp(
   registerJsonBodyParser(app);
   registerErrorHandling(app, ctx.config.bodyLimitBytes);
 
+  const publicOrigins = new PublicOrigins(ctx.config.widgetAllowedOrigins);
+  app.decorate('publicOrigins', publicOrigins);
+  await registerPublicCors(app, publicOrigins);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
