@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 
@@ -20,8 +21,7 @@ const ZEnv = z.object({
   BUSINESS_TIME_ZONE: z.string().default('Asia/Shanghai'),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().optional(),
-  SMTP_INBOUND_PORT: z.coerce.number().int().min(0).max(65535).optional(),
-  SMTP_INBOUND_MAX_BYTES: z.coerce.number().int().positive().default(26_214_400),
+  SMTP_INBOUND_PORT: z.coerce.number().int().optional(),
   PUBLIC_BASE_URL: z.url().optional(),
   PUBLIC_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(65_536),
   PUBLIC_RATE_LIMIT_IP: z.coerce.number().int().positive().default(30),
@@ -32,6 +32,7 @@ const ZEnv = z.object({
   WIDGET_ALLOWED_ORIGINS: z.string().default(''),
   WEBHOOKS_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
   WEBHOOKS_MAX_FAILURES: z.coerce.number().int().positive().default(10),
+  WEB_DIST_DIR: z.string().min(1).optional(),
 });
 
 export type Service = 'web' | 'worker' | 'scheduler';
@@ -65,17 +66,6 @@ export interface Config {
   };
   /** Origins whose pages may embed the widget / call the public API (plus those admins add in the settings). */
   widgetAllowedOrigins: string[];
-  /** Email channel: see server/modules/intake/mail. */
-  mail: {
-    /** Outgoing SMTP server (`smtp://host:port`, `smtps://user:pass@host`); nothing is sent when unset. */
-    smtpUrl: string | undefined;
-    /** Sender of our mail (`"Support" <support@example.com>`); its domain carries the threading addresses. */
-    from: string;
-    /** Port of the inbound SMTP listener on HOST (started with the web service); off when unset. */
-    inboundPort: number | undefined;
-    /** Largest message the listener accepts, in bytes (552 beyond it). */
-    inboundMaxBytes: number;
-  };
   /** Outbound webhooks: see server/modules/webhooks. */
   webhooks: {
     /** Destinations on loopback/private networks allowed (the admin setting can also allow them). */
@@ -83,6 +73,8 @@ export interface Config {
     /** Consecutive failed attempts after which a subscription is disabled (unless the admin setting overrides). */
     maxConsecutiveFailures: number;
   };
+  /** The built web app served at `/` (`vite build` output; `web/dist` of this checkout by default). */
+  webDistDir: string;
 }
 
 /** Reads configuration from the environment (and `.env` when present); throws on invalid values. */
@@ -122,16 +114,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
       captchaVerifyUrl: e.CAPTCHA_VERIFY_URL,
     },
     widgetAllowedOrigins: parseOrigins(e.WIDGET_ALLOWED_ORIGINS),
-    mail: {
-      smtpUrl: e.SMTP_URL || undefined,
-      from: e.MAIL_FROM || 'closeloop@localhost',
-      inboundPort: e.SMTP_INBOUND_PORT,
-      inboundMaxBytes: e.SMTP_INBOUND_MAX_BYTES,
-    },
     webhooks: {
       allowPrivateDestinations: e.WEBHOOKS_ALLOW_PRIVATE === 'true',
       maxConsecutiveFailures: e.WEBHOOKS_MAX_FAILURES,
     },
+    webDistDir: e.WEB_DIST_DIR
+      ? path.resolve(e.WEB_DIST_DIR)
+      : fileURLToPath(new URL('../../../web/dist', import.meta.url)),
   };
 }
 

@@ -11,6 +11,7 @@ import { healthRoutes } from './health.routes.js';
 import { registerJsonBodyParser } from './json-body.js';
 import { pickLocale } from './locale.js';
 import { zodValidatorCompiler } from './validation.js';
+import { registerWebApp } from './web-app.js';
 
 export interface AppModule {
   /** Routes mounted under /api/v1 (or at their own absolute paths when `prefix` is ''). */
@@ -80,5 +81,6 @@ export async function buildApp(
   for (const module of options.modules) {
     await app.register(module.routes, { prefix: module.prefix ?? '/api/v1' });
   }
+  await registerWebApp(app, ctx.config.webDistDir);
   return app;
 }

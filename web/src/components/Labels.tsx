@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import type { FeedbackStatus, Nature, Priority } from '../../../shared/enums.js';
+
+export function StatusLabel({ status }: { status: FeedbackStatus }) {
+  const { t } = useTranslation();
+  return <span className={`pill status-${status}`}>{t(`status.${status}`)}</span>;
+}
+
+export function PriorityLabel({ priority, title }: { priority: Priority; title?: string }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`pill priority-${priority}`} title={title}>
+      {t(`priority.${priority}`)}
+    </span>
+  );
+}
+
+export function NatureLabel({ nature }: { nature: Nature | null }) {
+  const { t } = useTranslation();
+  if (!nature) return <span className="muted">{t('app.none')}</span>;
+  return <span className={`nature nature-${nature}`}>{t(`nature.${nature}`)}</span>;
+}
+
+/** Business areas are deployment codes: the defaults are translated, others shown as they are. */
+export function useAreaLabel(): (code: string | null) => string {
+  const { t } = useTranslation();
+  return (code) => (code ? t(`area.${code}`, { defaultValue: code }) : t('app.none'));
+}

@@ -1,0 +1,62 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SlaState } from '../../../shared/contracts/sla.js';
+import { formatDateTime, formatRelative } from '../format.js';
+
+type Status = 'on_track' | 'at_risk' | 'breached' | 'met';
+
+/** Re-renders every 30 s so "due in …" counts down. */
+export function useNow(intervalMs = 30_000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const id = window.setInterval(() => setNow(Date.now()), intervalMs);
+    return () => window.clearInterval(id);
+  }, [intervalMs]);
+  return now;
+}
+
+/** The clock that matters now: the first response until it is met, then the resolution. */
+export function activeClock(
+  sla: SlaState | null,
+): { clock: 'firstResponse' | 'resolution'; status: Status; dueAt: string | null } | null {
+  if (!sla) return null;
+  const fr = sla.firstResponse;
+  if (fr.status && fr.status !== 'met') return { clock: 'firstResponse', status: fr.status, dueAt: fr.dueAt };
+  const res = sla.resolution;
+  if (res.status) return { clock: 'resolution', status: res.status, dueAt: res.dueAt };
+  if (fr.status) return { clock: 'firstResponse', status: fr.status, dueAt: fr.dueAt };
+  return null;
+}
+
+const COLOR: Record<Status, string> = { on_track: 'green', at_risk: 'amber', breached: 'red', met: 'grey' };
+
+/** Green on track, amber at risk, red breached (from the item's `sla` field), with a live countdown. */
+export function SlaBadge({ sla }: { sla: SlaState | null }) {
+  const { t } = useTranslation();
+  const now = useNow();
+  const active = activeClock(sla);
+  if (!active) return <span className="sla sla-none">{t('sla.none')}</span>;
+  const state = t(`sla.${active.status}`);
+  const when = active.dueAt ? formatRelative(active.dueAt, now) : '';
+  const overdue = active.dueAt ? Date.parse(active.dueAt) < now : false;
+  const title = t('sla.badgeTitle', {
+    clock: t(`sla.${active.clock}`),
+    state,
+    due: formatDateTime(active.dueAt),
+  });
+  return (
+    <span
+      className={`sla sla-${COLOR[active.status]}`}
+      title={title}
+      data-sla={active.status}
+      data-testid="sla-badge"
+    >
+      <span className="dot" aria-hidden="true" />
+      {state}
+      {when && active.status !== 'met' ? (
+        <small> · {overdue ? t('sla.overdue', { when }) : t('sla.dueIn', { when })}</small>
+      ) : null}
+      {sla?.paused ? <small> · {t('sla.paused')}</small> : null}
+    </span>
+  );
+}

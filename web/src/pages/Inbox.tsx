@@ -1,0 +1,309 @@
+import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  FEEDBACK_STATUSES,
+  type FeedbackStatus,
+  NATURES,
+  type Nature,
+  PRIORITIES,
+  type Priority,
+} from '../../../shared/enums.js';
+import { OPEN_STATUSES } from '../../../shared/feedback/status-machine.js';
+import { api, type Department, type FeedbackItem, type User } from '../api.js';
+import { ErrorMessage } from '../components/ErrorMessage.js';
+import { NatureLabel, PriorityLabel, StatusLabel } from '../components/Labels.js';
+import { SlaBadge } from '../components/SlaBadge.js';
+import { formatDateTime } from '../format.js';
+import { currentLanguage } from '../i18n/index.js';
+import { Link, navigate, useLocation } from '../router.js';
+
+const VIEWS = ['all', 'myOpen', 'unassigned', 'atRisk'] as const;
+type View = (typeof VIEWS)[number];
+
+/** Saved views: fixed queries of the list API. */
+const VIEW_QUERY: Record<View, Record<string, string>> = {
+  all: {},
+  myOpen: { assigneeId: 'me', status: OPEN_STATUSES.join(','), sort: 'due' },
+  unassigned: { assigneeId: 'unassigned', status: OPEN_STATUSES.join(',') },
+  atRisk: { status: OPEN_STATUSES.join(','), sort: 'due' },
+};
+
+const FILTER_KEYS = ['status', 'priority', 'nature', 'departmentId', 'assigneeId', 'q'] as const;
+const PAGE_SIZE = 50;
+
+function isView(v: string | null): v is View {
+  return VIEWS.includes(v as View);
+}
+
+/** Query of the list API: the saved view, overridden by the filters in the address bar. */
+function listQuery(search: URLSearchParams): Record<string, string> {
+  const view = search.get('view');
+  const q: Record<string, string> = { ...(isView(view) ? VIEW_QUERY[view] : {}) };
+  for (const k of FILTER_KEYS) {
+    const v = search.get(k);
+    if (v) q[k] = v;
+  }
+  return q;
+}
+
+function useLookups() {
+  const [departments, setDepartments] = useState<Department[]>([]);
+  const [users, setUsers] = useState<User[]>([]);
+  useEffect(() => {
+    // Filters only: a caller who may not list them still gets the others.
+    api<{ data: Department[] }>('GET', '/departments')
+      .then((r) => setDepartments(r.data))
+      .catch(() => setDepartments([]));
+    api<{ data: User[] }>('GET', '/users', { query: { limit: 200, active: 'true' } })
+      .then((r) => setUsers(r.data))
+      .catch(() => setUsers([]));
+  }, []);
+  return { departments, users };
+}
+
+export function InboxPage() {
+  const { t } = useTranslation();
+  const { search } = useLocation();
+  const { departments, users } = useLookups();
+  const query = listQuery(search);
+  const queryKey = JSON.stringify(query);
+  const [items, setItems] = useState<FeedbackItem[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<unknown>(null);
+  const [retry, setRetry] = useState(0);
+  const abort = useRef<AbortController | null>(null);
+
+  const load = useCallback(async (q: Record<string, string>, after: string | null) => {
+    abort.current?.abort();
+    const controller = new AbortController();
+    abort.current = controller;
+    setLoading(true);
+    setError(null);
+    try {
+      const page = await api<{ data: FeedbackItem[]; nextCursor: string | null }>('GET', '/feedback', {
+        query: { ...q, limit: PAGE_SIZE, cursor: after ?? undefined },
+        signal: controller.signal,
+      });
+      setItems((prev) => (after ? [...prev, ...page.data] : page.data));
+      setCursor(page.nextCursor);
+    } catch (e) {
+      if (e instanceof DOMException && e.name === 'AbortError') return;
+      setError(e);
+    } finally {
+      if (abort.current === controller) setLoading(false);
+    }
+  }, []);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: queryKey stands for query; retry re-runs it
+  useEffect(() => {
+    setItems([]);
+    setCursor(null);
+    void load(query, null);
+    return () => abort.current?.abort();
+  }, [queryKey, retry, load]);
+
+  const view = search.get('view');
+  const activeView: View = isView(view) ? view : 'all';
+
+  function setView(v: View) {
+    navigate(v === 'all' ? '/inbox' : `/inbox?view=${v}`);
+  }
+
+  function applyFilters(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const params = new URLSearchParams();
+    if (activeView !== 'all') params.set('view', activeView);
+    for (const k of FILTER_KEYS) {
+      const v = String(form.get(k) ?? '').trim();
+      if (v) params.set(k, v);
+    }
+    const s = params.toString();
+    navigate(`/inbox${s ? `?${s}` : ''}`);
+  }
+
+  const lang = currentLanguage();
+  const deptName = (d: { nameZh: string; nameEn: string } | null) =>
+    d ? (lang === 'zh-CN' ? d.nameZh : d.nameEn) : t('app.none');
+
+  return (
+    <div className="inbox">
+      <div className="row between">
+        <h1>{t('inbox.title')}</h1>
+        <span className="muted" data-testid="shown-count">
+          {t('inbox.shown', { count: items.length })}
+        </span>
+      </div>
+      <nav className="views" aria-label={t('inbox.views')}>
+        {VIEWS.map((v) => (
+          <button
+            key={v}
+            type="button"
+            className={v === activeView ? 'tab active' : 'tab'}
+            aria-pressed={v === activeView}
+            title={t(`inbox.viewHint.${v}`)}
+            data-view={v}
+            onClick={() => setView(v)}
+          >
+            {t(`inbox.view.${v}`)}
+          </button>
+        ))}
+      </nav>
+      <p className="muted hint">{t(`inbox.viewHint.${activeView}`)}</p>
+
+      <form
+        className="filters"
+        onSubmit={applyFilters}
+        key={search.toString()}
+        aria-label={t('inbox.filters')}
+      >
+        <label>
+          {t('inbox.search')}
+          <input
+            name="q"
+            type="search"
+            defaultValue={search.get('q') ?? ''}
+            placeholder={t('inbox.searchPlaceholder')}
+          />
+        </label>
+        <label>
+          {t('inbox.status')}
+          <select name="status" defaultValue={search.get('status') ?? ''}>
+            <option value="">{t('inbox.any')}</option>
+            {FEEDBACK_STATUSES.map((s: FeedbackStatus) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('inbox.priority')}
+          <select name="priority" defaultValue={search.get('priority') ?? ''}>
+            <option value="">{t('inbox.any')}</option>
+            {PRIORITIES.map((p: Priority) => (
+              <option key={p} value={p}>
+                {t(`priority.${p}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('inbox.nature')}
+          <select name="nature" defaultValue={search.get('nature') ?? ''}>
+            <option value="">{t('inbox.any')}</option>
+            {NATURES.map((n: Nature) => (
+              <option key={n} value={n}>
+                {t(`nature.${n}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('inbox.department')}
+          <select name="departmentId" defaultValue={search.get('departmentId') ?? ''}>
+            <option value="">{t('inbox.any')}</option>
+            {departments.map((d) => (
+              <option key={d.id} value={d.id}>
+                {deptName(d)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('inbox.assignee')}
+          <select name="assigneeId" defaultValue={search.get('assigneeId') ?? ''}>
+            <option value="">{t('inbox.any')}</option>
+            <option value="me">{t('inbox.me')}</option>
+            <option value="unassigned">{t('inbox.unassignedOption')}</option>
+            {users.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="filter-actions">
+          <button type="submit" className="primary">
+            {t('inbox.apply')}
+          </button>
+          <button
+            type="button"
+            className="link"
+            onClick={() => navigate(activeView === 'all' ? '/inbox' : `/inbox?view=${activeView}`)}
+          >
+            {t('inbox.clear')}
+          </button>
+        </div>
+      </form>
+
+      <ErrorMessage error={error} onRetry={() => setRetry((n) => n + 1)} />
+
+      <div className="table-wrap">
+        <table className="items" data-testid="inbox-table">
+          <thead>
+            <tr>
+              <th>{t('inbox.columns.number')}</th>
+              <th>{t('inbox.columns.subject')}</th>
+              <th>{t('inbox.columns.status')}</th>
+              <th>{t('inbox.columns.priority')}</th>
+              <th>{t('inbox.columns.nature')}</th>
+              <th>{t('inbox.columns.department')}</th>
+              <th>{t('inbox.columns.assignee')}</th>
+              <th>{t('inbox.columns.sla')}</th>
+              <th>{t('inbox.columns.created')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr key={item.id} data-testid="inbox-row" data-number={item.number}>
+                <td className="nowrap">
+                  <Link to={`/tickets/${item.id}`}>{item.number}</Link>
+                </td>
+                <td className="subject">
+                  <Link to={`/tickets/${item.id}`}>{item.subject ?? item.description.slice(0, 80)}</Link>
+                </td>
+                <td>
+                  <StatusLabel status={item.status} />
+                </td>
+                <td>
+                  <PriorityLabel
+                    priority={item.priority}
+                    title={item.priorityReasons.map((r) => r.label).join('; ') || undefined}
+                  />
+                </td>
+                <td>
+                  <NatureLabel nature={item.nature} />
+                </td>
+                <td>{deptName(item.department)}</td>
+                <td>{item.assignee?.name ?? <span className="muted">{t('ticket.unassigned')}</span>}</td>
+                <td>
+                  <SlaBadge sla={item.sla} />
+                </td>
+                <td className="nowrap">{formatDateTime(item.createdAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {!loading && !error && items.length === 0 ? <p className="muted empty">{t('inbox.empty')}</p> : null}
+      <div className="more">
+        {cursor ? (
+          <button
+            type="button"
+            onClick={() => void load(query, cursor)}
+            disabled={loading}
+            data-testid="load-more"
+          >
+            {loading ? t('inbox.loadingMore') : t('inbox.loadMore')}
+          </button>
+        ) : loading ? (
+          <span className="muted">{t('app.loading')}</span>
+        ) : items.length > 0 ? (
+          <span className="muted">{t('inbox.end')}</span>
+        ) : null}
+      </div>
+    </div>
+  );
+}

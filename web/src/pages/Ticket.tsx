@@ -1,0 +1,422 @@
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FeedbackStatus } from '../../../shared/enums.js';
+import { allowedTransitions } from '../../../shared/feedback/status-machine.js';
+import { ApiError, api, type FeedbackEvent, type FeedbackItem, type FeedbackMessage } from '../api.js';
+import { ErrorMessage } from '../components/ErrorMessage.js';
+import { NatureLabel, PriorityLabel, StatusLabel, useAreaLabel } from '../components/Labels.js';
+import { MessageBody } from '../components/SafeHtml.js';
+import { SlaBadge } from '../components/SlaBadge.js';
+import { formatDateTime } from '../format.js';
+import { currentLanguage } from '../i18n/index.js';
+import { Link } from '../router.js';
+
+type Entry = { at: string; key: string } & (
+  | { kind: 'message'; message: FeedbackMessage }
+  | { kind: 'event'; event: FeedbackEvent }
+);
+
+interface TicketData {
+  item: FeedbackItem;
+  messages: FeedbackMessage[];
+  events: FeedbackEvent[];
+}
+
+async function loadTicket(id: string): Promise<TicketData> {
+  const [item, messages, events] = await Promise.all([
+    api<{ data: FeedbackItem }>('GET', `/feedback/${encodeURIComponent(id)}`),
+    api<{ data: FeedbackMessage[] }>('GET', `/feedback/${encodeURIComponent(id)}/messages`, {
+      query: { limit: 500 },
+    }),
+    api<{ data: FeedbackEvent[] }>('GET', `/feedback/${encodeURIComponent(id)}/events`, {
+      query: { limit: 500 },
+    }),
+  ]);
+  return { item: item.data, messages: messages.data, events: events.data };
+}
+
+/** Messages and history in one time line; "message added" events are the messages themselves. */
+function timeline(data: TicketData): Entry[] {
+  const entries: Entry[] = [
+    ...data.messages.map((m): Entry => ({ kind: 'message', at: m.createdAt, key: `m${m.id}`, message: m })),
+    ...data.events
+      .filter((e) => e.type !== 'message_added')
+      .map((e): Entry => ({ kind: 'event', at: e.createdAt, key: `e${e.id}`, event: e })),
+  ];
+  return entries.sort((a, b) => a.at.localeCompare(b.at) || a.key.localeCompare(b.key));
+}
+
+function EventLine({ event }: { event: FeedbackEvent }) {
+  const { t } = useTranslation();
+  const value = (prefix: string, v: string | null) =>
+    v ? t(`${prefix}.${v}`, { defaultValue: v }) : t('app.none');
+  let text: string;
+  switch (event.type) {
+    case 'status_changed':
+      text = t('event.status_changed', { from: value('status', event.from), to: value('status', event.to) });
+      break;
+    case 'priority_changed':
+      text = t('event.priority_changed', {
+        from: value('priority', event.from),
+        to: value('priority', event.to),
+      });
+      break;
+    case 'nature_changed':
+      text = t('event.nature_changed', { from: value('nature', event.from), to: value('nature', event.to) });
+      break;
+    case 'created': {
+      const channel = typeof event.data?.channel === 'string' ? event.data.channel : (event.to ?? '');
+      text = t('event.created', {
+        channel: channel ? t(`channel.${channel}`, { defaultValue: channel }) : '',
+      });
+      break;
+    }
+    default:
+      text = t(`event.${event.type}`, { defaultValue: t('event.other', { type: event.type }) });
+  }
+  const who = event.actor.type === 'system' ? t('event.system') : (event.actor.name ?? t('app.none'));
+  return (
+    <li className="event" data-testid="timeline-event" data-type={event.type}>
+      <span className="event-text">{text}</span>
+      <span className="muted">
+        {' · '}
+        {t('event.by', { name: who })} ·{' '}
+        <time dateTime={event.createdAt}>{formatDateTime(event.createdAt)}</time>
+      </span>
+      {event.reason ? <div className="muted reason">{t('event.why', { reason: event.reason })}</div> : null}
+    </li>
+  );
+}
+
+function MessageCard({ message }: { message: FeedbackMessage }) {
+  const { t } = useTranslation();
+  return (
+    <li className={`message kind-${message.kind}`} data-testid="timeline-message" data-kind={message.kind}>
+      <div className="message-head">
+        <strong>{t(`ticket.kind.${message.kind}`)}</strong>
+        {message.author?.name ? <span> · {message.author.name}</span> : null}
+        <span className="muted">
+          {' · '}
+          <time dateTime={message.createdAt}>{formatDateTime(message.createdAt)}</time>
+        </span>
+        {message.kind === 'note' ? <span className="internal-badge">{t('ticket.internalBadge')}</span> : null}
+      </div>
+      <MessageBody body={message.body} />
+    </li>
+  );
+}
+
+function Composer({ id, onSent }: { id: string; onSent: () => void }) {
+  const { t } = useTranslation();
+  const [internal, setInternal] = useState(false);
+  const [body, setBody] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [sent, setSent] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setSent(false);
+    try {
+      await api('POST', `/feedback/${encodeURIComponent(id)}/messages`, { body: { body, internal } });
+      setBody('');
+      setSent(true);
+      onSent();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className={`panel composer ${internal ? 'is-note' : ''}`} onSubmit={submit}>
+      <div className="segmented" role="radiogroup" aria-label={t('ticket.composer.title')}>
+        <label>
+          <input type="radio" name="mode" checked={!internal} onChange={() => setInternal(false)} />
+          {t('ticket.composer.reply')}
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="mode"
+            value="note"
+            checked={internal}
+            onChange={() => setInternal(true)}
+            data-testid="mode-note"
+          />
+          {t('ticket.composer.note')}
+        </label>
+      </div>
+      <textarea
+        name="body"
+        rows={4}
+        aria-label={t('ticket.composer.title')}
+        placeholder={internal ? t('ticket.composer.placeholderNote') : t('ticket.composer.placeholderReply')}
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+      />
+      <ErrorMessage error={error} />
+      <div className="row">
+        <button
+          type="submit"
+          className="primary"
+          disabled={busy || !body.trim()}
+          data-testid="composer-submit"
+        >
+          {busy
+            ? t('ticket.composer.sending')
+            : internal
+              ? t('ticket.composer.addNote')
+              : t('ticket.composer.send')}
+        </button>
+        {sent ? <span className="muted">{t('ticket.composer.sent')}</span> : null}
+      </div>
+    </form>
+  );
+}
+
+function StatusActions({ item, onChanged }: { item: FeedbackItem; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const [target, setTarget] = useState<FeedbackStatus | null>(null);
+  const [reason, setReason] = useState('');
+  const [closure, setClosure] = useState({ rootCause: '', remedy: '', prevention: '' });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const options = allowedTransitions(item.status);
+
+  function choose(to: FeedbackStatus) {
+    setTarget(to);
+    setError(null);
+    setFields({});
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!target) return;
+    setBusy(true);
+    setError(null);
+    setFields({});
+    try {
+      await api('POST', `/feedback/${encodeURIComponent(item.id)}/transitions`, {
+        body: {
+          to: target,
+          ...(reason.trim() ? { reason: reason.trim() } : {}),
+          ...(target === 'resolved' ? { closure } : {}),
+        },
+      });
+      setTarget(null);
+      setReason('');
+      setClosure({ rootCause: '', remedy: '', prevention: '' });
+      onChanged();
+    } catch (err) {
+      setError(err);
+      if (err instanceof ApiError) setFields(err.fieldIssues());
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const closureField = (key: keyof typeof closure) => (
+    <label key={key}>
+      {t(`ticket.closure.${key}`)}
+      <textarea
+        name={key}
+        rows={3}
+        required
+        value={closure[key]}
+        aria-invalid={Boolean(fields[`closure.${key}`])}
+        onChange={(e) => setClosure((c) => ({ ...c, [key]: e.target.value }))}
+      />
+      {fields[`closure.${key}`] ? <span className="field-error">{fields[`closure.${key}`]}</span> : null}
+    </label>
+  );
+
+  return (
+    <section className="panel actions" aria-labelledby="actions-title">
+      <h2 id="actions-title">{t('ticket.actions')}</h2>
+      {options.length === 0 ? <p className="muted">{t('ticket.noTransitions')}</p> : null}
+      <div className="row wrap">
+        {options.map((to) => (
+          <button
+            key={to}
+            type="button"
+            className={target === to ? 'active' : ''}
+            data-transition={to}
+            onClick={() => choose(to)}
+          >
+            {t('ticket.moveTo', { status: t(`status.${to}`) })}
+          </button>
+        ))}
+      </div>
+      {target ? (
+        <form onSubmit={submit} className="transition-form" data-testid="transition-form">
+          {target === 'resolved' ? (
+            <fieldset className="closure">
+              <legend>{t('ticket.closure.title')}</legend>
+              <p className="muted">{t('ticket.closure.intro')}</p>
+              {closureField('rootCause')}
+              {closureField('remedy')}
+              {closureField('prevention')}
+            </fieldset>
+          ) : null}
+          <label>
+            {t('ticket.reason')}
+            <input name="reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+          </label>
+          <ErrorMessage error={error} />
+          <div className="row">
+            <button type="submit" className="primary" disabled={busy} data-testid="transition-submit">
+              {busy
+                ? t('ticket.saving')
+                : target === 'resolved'
+                  ? t('ticket.closure.submit')
+                  : t('ticket.confirm')}
+            </button>
+            <button type="button" className="link" onClick={() => setTarget(null)}>
+              {t('ticket.cancel')}
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
+export function TicketPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const areaLabel = useAreaLabel();
+  const [data, setData] = useState<TicketData | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  const reload = useCallback(() => {
+    setError(null);
+    loadTicket(id)
+      .then(setData)
+      .catch((e: unknown) => setError(e));
+  }, [id]);
+
+  useEffect(() => {
+    setData(null);
+    reload();
+  }, [reload]);
+
+  if (error && !data) return <ErrorMessage error={error} onRetry={reload} />;
+  if (!data) return <p className="muted loading">{t('app.loading')}</p>;
+  const { item } = data;
+  const lang = currentLanguage();
+  const reasons = item.priorityReasons.map((r) => (lang === 'zh-CN' ? r.labelZh : r.labelEn));
+
+  return (
+    <div className="ticket">
+      <Link to="/inbox">← {t('ticket.back')}</Link>
+      <header className="panel ticket-head">
+        <div className="row between wrap">
+          <h1 data-testid="ticket-number">{t('ticket.number', { number: item.number })}</h1>
+          <div className="row wrap">
+            <span data-testid="ticket-status">
+              <StatusLabel status={item.status} />
+            </span>
+            <PriorityLabel
+              priority={item.priority}
+              title={`${t('ticket.priorityWhy')}: ${reasons.join('; ') || t('ticket.noReasons')}`}
+            />
+            <SlaBadge sla={item.sla} />
+          </div>
+        </div>
+        {item.subject ? <p className="subject-line">{item.subject}</p> : null}
+        <dl className="facts">
+          <div>
+            <dt>{t('ticket.nature')}</dt>
+            <dd>
+              <NatureLabel nature={item.nature} />
+            </dd>
+          </div>
+          <div>
+            <dt>{t('ticket.area')}</dt>
+            <dd>{areaLabel(item.businessArea)}</dd>
+          </div>
+          <div>
+            <dt>{t('ticket.channel')}</dt>
+            <dd>{t(`channel.${item.channel}`)}</dd>
+          </div>
+          <div>
+            <dt>{t('ticket.department')}</dt>
+            <dd>
+              {item.department
+                ? lang === 'zh-CN'
+                  ? item.department.nameZh
+                  : item.department.nameEn
+                : t('app.none')}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('ticket.assignee')}</dt>
+            <dd>{item.assignee?.name ?? t('ticket.unassigned')}</dd>
+          </div>
+          <div>
+            <dt>{t('ticket.customer')}</dt>
+            <dd>
+              {item.customer?.name ?? t('app.none')}
+              {item.customer?.tier === 'vip' ? <span className="pill vip">{t('ticket.vip')}</span> : null}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('ticket.firstResponseDue')}</dt>
+            <dd>{formatDateTime(item.sla?.firstResponse.dueAt ?? item.firstResponseDueAt)}</dd>
+          </div>
+          <div>
+            <dt>{t('ticket.resolutionDue')}</dt>
+            <dd>{formatDateTime(item.sla?.resolution.dueAt ?? item.resolutionDueAt)}</dd>
+          </div>
+          <div>
+            <dt>{t('ticket.created')}</dt>
+            <dd>{formatDateTime(item.createdAt)}</dd>
+          </div>
+          <div className="wide">
+            <dt>{t('ticket.tags')}</dt>
+            <dd>
+              {item.tags.length === 0 ? (
+                <span className="muted">{t('ticket.noTags')}</span>
+              ) : (
+                item.tags.map((tag) => (
+                  <span key={tag} className="tag">
+                    {tag}
+                  </span>
+                ))
+              )}
+            </dd>
+          </div>
+          <div className="wide">
+            <dt>{t('ticket.priorityWhy')}</dt>
+            <dd data-testid="priority-reasons">
+              {reasons.length ? reasons.join('; ') : <span className="muted">{t('ticket.noReasons')}</span>}
+            </dd>
+          </div>
+        </dl>
+      </header>
+      <ErrorMessage error={error} onRetry={reload} />
+      <div className="ticket-body">
+        <section className="timeline-wrap" aria-labelledby="timeline-title">
+          <h2 id="timeline-title">{t('ticket.timeline')}</h2>
+          <ol className="timeline" data-testid="timeline">
+            {timeline(data).map((e) =>
+              e.kind === 'message' ? (
+                <MessageCard key={e.key} message={e.message} />
+              ) : (
+                <EventLine key={e.key} event={e.event} />
+              ),
+            )}
+          </ol>
+          <Composer id={item.id} onSent={reload} />
+        </section>
+        <aside>
+          <StatusActions item={item} onChanged={reload} />
+        </aside>
+      </div>
+    </div>
+  );
+}
