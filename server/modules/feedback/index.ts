@@ -22,6 +22,7 @@ export {
 } from './feedback.presenter.js';
 export { type FeedbackRecord, type FeedbackRow, findFeedbackIdBySource } from './feedback.repository.js';
 export { loadFeedbackView, loadFeedbackViews } from './queries/feedback-views.js';
+export { getFeedbackMessage } from './queries/get-message.js';
 export { customerFeedbackStats, getFeedbackOrThrow, getFeedbackRecords } from './queries/get-feedback.js';
 export { type FeedbackTriageRow, humanSetFields } from './triage.repository.js';
 

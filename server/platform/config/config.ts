@@ -21,7 +21,8 @@ const ZEnv = z.object({
   BUSINESS_TIME_ZONE: z.string().default('Asia/Shanghai'),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().optional(),
-  SMTP_INBOUND_PORT: z.coerce.number().int().optional(),
+  SMTP_INBOUND_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  SMTP_INBOUND_MAX_BYTES: z.coerce.number().int().positive().default(26_214_400),
   PUBLIC_BASE_URL: z.url().optional(),
   PUBLIC_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(65_536),
   PUBLIC_RATE_LIMIT_IP: z.coerce.number().int().positive().default(30),
@@ -66,6 +67,17 @@ export interface Config {
   };
   /** Origins whose pages may embed the widget / call the public API (plus those admins add in the settings). */
   widgetAllowedOrigins: string[];
+  /** Email channel: see server/modules/intake/mail. */
+  mail: {
+    /** Outgoing SMTP server (`smtp://host:port`, `smtps://user:pass@host`); nothing is sent when unset. */
+    smtpUrl: string | undefined;
+    /** Sender of our mail (`"Support" <support@example.com>`); its domain carries the threading addresses. */
+    from: string;
+    /** Port of the inbound SMTP listener on HOST (started with the web service); off when unset. */
+    inboundPort: number | undefined;
+    /** Largest message the listener accepts, in bytes (552 beyond it). */
+    inboundMaxBytes: number;
+  };
   /** Outbound webhooks: see server/modules/webhooks. */
   webhooks: {
     /** Destinations on loopback/private networks allowed (the admin setting can also allow them). */
@@ -114,6 +126,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
       captchaVerifyUrl: e.CAPTCHA_VERIFY_URL,
     },
     widgetAllowedOrigins: parseOrigins(e.WIDGET_ALLOWED_ORIGINS),
+    mail: {
+      smtpUrl: e.SMTP_URL || undefined,
+      from: e.MAIL_FROM || 'closeloop@localhost',
+      inboundPort: e.SMTP_INBOUND_PORT,
+      inboundMaxBytes: e.SMTP_INBOUND_MAX_BYTES,
+    },
     webhooks: {
       allowPrivateDestinations: e.WEBHOOKS_ALLOW_PRIVATE === 'true',
       maxConsecutiveFailures: e.WEBHOOKS_MAX_FAILURES,

@@ -1,5 +1,8 @@
+import { FEEDBACK_EVENTS } from '../../feedback/index.js';
 import type { Module } from '../../module.js';
+import { MAIL_JOBS } from './mail.events.js';
 import { mailRoutes } from './mail.routes.js';
+import { acknowledgeHandler, replyHandler, sendHandler } from './subscribers/on-feedback-event.js';
 
 export {
   type MailDeps,
@@ -7,6 +10,7 @@ export {
   type ReceiveResult,
   receiveEmail,
 } from './commands/receive-email.js';
+export { MAIL_JOBS } from './mail.events.js';
 export { type ParsedEmail, parseEmail } from './parse.js';
 export { issueToken, tokenSecret, verifyToken } from './token.js';
 
@@ -17,4 +21,9 @@ export { issueToken, tokenSecret, verifyToken } from './token.js';
 export const mailModule: Module = {
   name: 'mail',
   routes: mailRoutes,
+  registerJobs(ctx) {
+    ctx.subscribers.register(MAIL_JOBS.acknowledge, acknowledgeHandler(ctx), FEEDBACK_EVENTS.created);
+    ctx.subscribers.register(MAIL_JOBS.reply, replyHandler(ctx), FEEDBACK_EVENTS.messageAdded);
+    ctx.subscribers.register(MAIL_JOBS.send, sendHandler(ctx));
+  },
 };

@@ -1,0 +1,108 @@
+import { nowIso } from '../../../../platform/db/ids.js';
+import type { DomainEvent } from '../../../../platform/events/outbox.js';
+import type { JobHandler } from '../../../../platform/jobs/queue.js';
+import { getCustomerContact } from '../../../customers/index.js';
+import { getFeedbackMessage, getFeedbackRecords } from '../../../feedback/index.js';
+import { parseSender } from '../addresses.js';
+import type { SendJob } from '../commands/queue-mail.js';
+import { queueMail } from '../commands/queue-mail.js';
+import { runSendAttempt, type SendDeps } from '../commands/send-mail.js';
+import * as repo from '../mail.repository.js';
+import { acknowledgement, agentReply } from '../templates.js';
+import { issueToken, tokenSecret } from '../token.js';
+
+function trackingUrl(deps: SendDeps, number: string): string {
+  const base = deps.config.publicIntake.baseUrl ?? `http://${deps.config.host}:${deps.config.port}`;
+  return `${base}/track/${encodeURIComponent(number)}`;
+}
+
+function chain(row: repo.InboundRow | undefined): { inReplyTo: string | null; references: string[] } {
+  if (!row?.message_id) return { inReplyTo: null, references: [] };
+  return { inReplyTo: row.message_id, references: row.references ? row.references.split(' ') : [] };
+}
+
+/**
+ * Job `mail.acknowledge` (on feedback.created): an item created from a customer's email gets one
+ * acknowledgement with its ticket number and tracking link, marked Auto-Submitted so autoresponders stay
+ * quiet. Mail that was itself automatic never creates an item, so it is never acknowledged (no loops).
+ */
+export function acknowledgeHandler(deps: SendDeps): JobHandler {
+  return async (payload) => {
+    const event = payload.event as DomainEvent;
+    if (event.payload.channel !== 'email') return;
+    const { db } = deps.database;
+    const inbound = await repo.findCreatingMail(db, event.aggregateId);
+    if (!inbound?.from_address) return;
+    const [item] = await getFeedbackRecords(db, [event.aggregateId]);
+    if (!item) return;
+    const contact = item.customer_id ? await getCustomerContact(db, item.customer_id) : undefined;
+    if (contact?.erased) return;
+    const secret = await tokenSecret(db, deps.clock);
+    const mail = acknowledgement({
+      locale: contact?.locale ?? null,
+      number: item.number,
+      trackingUrl: trackingUrl(deps, item.number),
+      originalSubject: item.subject,
+    });
+    await deps.database.write((trx) =>
+      queueMail(trx, deps.queue, {
+        purpose: 'ack',
+        refId: item.id,
+        feedbackId: item.id,
+        to: inbound.from_address!,
+        mail,
+        sender: parseSender(deps.config.mail.from),
+        token: issueToken(secret, item.id),
+        ...chain(inbound),
+        autoSubmitted: true,
+        at: nowIso(deps.clock),
+      }),
+    );
+  };
+}
+
+/**
+ * Job `mail.reply` (on feedback.message_added): an agent's public reply (never an internal note) on an
+ * item whose customer has an email address is mailed to them, in the thread of their last mail, with a
+ * Reply-To and Message-ID that carry the item's signed token.
+ */
+export function replyHandler(deps: SendDeps): JobHandler {
+  return async (payload) => {
+    const event = payload.event as DomainEvent;
+    if (event.payload.kind !== 'agent' || typeof event.payload.messageId !== 'string') return;
+    const { db } = deps.database;
+    const message = await getFeedbackMessage(db, event.payload.messageId);
+    if (message?.kind !== 'agent') return;
+    const [item] = await getFeedbackRecords(db, [message.feedback_id]);
+    if (!item?.customer_id) return;
+    const contact = await getCustomerContact(db, item.customer_id);
+    if (!contact?.email || contact.erased) return;
+    const secret = await tokenSecret(db, deps.clock);
+    const last = await repo.lastCustomerMail(db, item.id);
+    const mail = agentReply({
+      locale: contact.locale,
+      number: item.number,
+      trackingUrl: trackingUrl(deps, item.number),
+      originalSubject: last?.subject ?? item.subject,
+      body: message.body,
+    });
+    await deps.database.write((trx) =>
+      queueMail(trx, deps.queue, {
+        purpose: 'reply',
+        refId: message.id,
+        feedbackId: item.id,
+        to: contact.email!,
+        mail,
+        sender: parseSender(deps.config.mail.from),
+        token: issueToken(secret, item.id),
+        ...chain(last),
+        autoSubmitted: false,
+        at: nowIso(deps.clock),
+      }),
+    );
+  };
+}
+
+export function sendHandler(deps: SendDeps): JobHandler {
+  return (payload) => runSendAttempt(deps, payload as unknown as SendJob);
+}
