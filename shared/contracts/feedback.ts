@@ -39,6 +39,12 @@ export const ZFeedbackCustomerInput = z
   })
   .strict();
 
+/** Tokens from `POST /api/v1/attachments` or `POST /api/v1/public/attachments` (each usable once). */
+export const ZAttachmentTokens = z
+  .array(z.string().min(1).max(100))
+  .max(50)
+  .describe('Upload tokens (POST /attachments); at most ATTACHMENT_MAX_COUNT (default 5), each usable once');
+
 export const ZCreateFeedback = z
   .object({
     description: ZMessageBody,
@@ -57,6 +63,7 @@ export const ZCreateFeedback = z
     departmentId: ZId.optional(),
     assigneeId: ZId.optional(),
     customFields: ZCustomFields.optional(),
+    attachments: ZAttachmentTokens.optional(),
   })
   .strict();
 export type CreateFeedback = z.infer<typeof ZCreateFeedback>;
@@ -92,6 +99,7 @@ export const ZAddMessage = z
   .object({
     body: ZMessageBody,
     internal: z.boolean().optional().describe('true: an internal note the customer never sees'),
+    attachments: ZAttachmentTokens.optional(),
   })
   .strict();
 export type AddMessage = z.infer<typeof ZAddMessage>;
@@ -185,6 +193,19 @@ const ZDepartmentRef = z.object({
   nameEn: z.string(),
 });
 
+/** A file attached to an item (to one of its messages); download at /feedback/{id}/attachments/{attachmentId}. */
+export const ZAttachment = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  contentType: z
+    .string()
+    .describe('Decided from the content (magic bytes), not from what the sender claimed'),
+  sizeBytes: z.number(),
+  messageId: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Attachment = z.infer<typeof ZAttachment>;
+
 export const ZFeedbackItem = z.object({
   id: z.string(),
   number: z.string(),
@@ -220,6 +241,7 @@ export const ZFeedbackItem = z.object({
   resolvedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
   mergedIntoId: z.string().nullable(),
+  attachments: z.array(ZAttachment),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number(),
@@ -240,6 +262,7 @@ export const ZFeedbackMessage = z.object({
   body: z.string(),
   channel: z.string().nullable(),
   author: ZActorRef.nullable(),
+  attachments: z.array(ZAttachment),
   createdAt: z.string(),
 });
 export type FeedbackMessage = z.infer<typeof ZFeedbackMessage>;
@@ -275,6 +298,27 @@ export const ZFeedbackIdParams = z.object({ id: z.string().max(100) });
 export const ZFeedbackShareParams = z.object({ id: z.string().max(100), departmentId: z.string().max(100) });
 
 export const ZFeedbackResponse = z.object({ data: ZFeedbackItem });
+export const ZAttachmentParams = z.object({ id: z.string().max(100), attachmentId: z.string().max(100) });
+export const ZUploadResponse = z.object({
+  data: z.object({
+    token: z
+      .string()
+      .describe('Give it in `attachments` of a submission or message within 24 hours; usable once'),
+    fileName: z.string(),
+    contentType: z.string(),
+    sizeBytes: z.number(),
+    expiresAt: z.string(),
+  }),
+});
+export const ZUploadQuery = z
+  .object({
+    filename: z
+      .string()
+      .max(1000)
+      .optional()
+      .describe('The file name (alternatively the X-File-Name header, percent-encoded UTF-8 or RFC 5987)'),
+  })
+  .strict();
 export const ZFeedbackListResponse = z.object({
   data: z.array(ZFeedbackItem),
   nextCursor: z.string().nullable(),

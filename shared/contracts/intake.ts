@@ -58,6 +58,11 @@ export const ZPublicFeedback = z
       .max(4096)
       .optional()
       .describe('Required when the server has a CAPTCHA configured'),
+    attachments: z
+      .array(z.string().min(1).max(100))
+      .max(50)
+      .optional()
+      .describe('Tokens from POST /api/v1/public/attachments (at most ATTACHMENT_MAX_COUNT, each once)'),
   })
   .strict();
 export type PublicFeedback = z.infer<typeof ZPublicFeedback>;

@@ -22,6 +22,7 @@ import { addMessage } from './commands/add-message.js';
 import { assignFeedback } from './commands/assign-feedback.js';
 import type { CommandBase } from './commands/change.js';
 import { changeStatus } from './commands/change-status.js';
+import { claimUploads } from './commands/claim-uploads.js';
 import { mergeFeedback } from './commands/merge-feedback.js';
 import { setTags } from './commands/set-tags.js';
 import { shareFeedback, unshareFeedback } from './commands/share-feedback.js';
@@ -41,7 +42,7 @@ interface ItemRequest {
 
 /** Work on one item: lifecycle, assignment, conversation, tags, sharing, merging, history. */
 export const feedbackActionRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { database, clock } = app.ctx;
+  const { database, clock, config } = app.ctx;
   const db = database.db;
   const tags = ['feedback'];
 
@@ -118,7 +119,10 @@ export const feedbackActionRoutes: FastifyPluginAsyncZod = async (app) => {
       const item = await getFeedbackOrThrow(db, req.params.id);
       authorizeFeedback(req.actor, 'view', item);
       const page = await listFeedbackMessages(db, item.id, req.query);
-      return { data: page.rows.map((r) => presentMessage(r, page.names)), nextCursor: page.nextCursor };
+      return {
+        data: page.rows.map((r) => presentMessage(r, page.names, page.attachments)),
+        nextCursor: page.nextCursor,
+      };
     },
   );
 
@@ -135,12 +139,24 @@ export const feedbackActionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const internal = req.body.internal === true;
-      const { message, actor } = await onItem(req, internal ? 'note' : 'reply', async (base) => ({
-        ...(await addMessage({ ...base, kind: internal ? 'note' : 'agent', body: req.body.body })),
-        actor: base.actor,
-      }));
+      const { message, attachments, actor } = await onItem(
+        req,
+        internal ? 'note' : 'reply',
+        async (base) => ({
+          ...(await addMessage({
+            ...base,
+            kind: internal ? 'note' : 'agent',
+            body: req.body.body,
+            attachments: await claimUploads(base.trx, req.body.attachments, {
+              at: base.at,
+              maxCount: config.attachments.maxCount,
+            }),
+          })),
+          actor: base.actor,
+        }),
+      );
       const names = new Map(actor.type === 'user' && actor.id ? [[actor.id, actor.name]] : []);
-      return reply.status(201).send({ data: presentMessage(message, names) });
+      return reply.status(201).send({ data: presentMessage(message, names, attachments) });
     },
   );
 

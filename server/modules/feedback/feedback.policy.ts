@@ -107,3 +107,10 @@ export function authorizeManageTags(actor: Actor | null): Actor {
   if (a.role !== 'admin' && a.role !== 'supervisor') throw new AppError('forbidden');
   return a;
 }
+
+/** Uploading files to attach to an item or a message: every role that may write a message (not analysts). */
+export function authorizeUpload(actor: Actor | null): Actor {
+  const a = requireActor(actor);
+  if (!ROLE_ACTIONS[a.role].includes('note')) throw new AppError('forbidden');
+  return a;
+}

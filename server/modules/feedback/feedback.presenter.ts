@@ -1,4 +1,5 @@
 import type {
+  Attachment,
   FeedbackEvent,
   FeedbackItem,
   FeedbackMessage,
@@ -8,6 +9,7 @@ import type { SlaState } from '../../../shared/contracts/sla.js';
 import type { Amount, PriorityReason, Routing, TriageInfo } from '../../../shared/contracts/triage.js';
 import type { CustomerTier, Locale, Priority } from '../../../shared/enums.js';
 import { allowedTransitions } from '../../../shared/feedback/status-machine.js';
+import type { AttachmentRow } from './attachments/attachments.repository.js';
 import type { FeedbackRecord } from './feedback.repository.js';
 import type { TagRow } from './tags.repository.js';
 import type { EventRow, MessageRow } from './timeline.repository.js';
@@ -39,6 +41,19 @@ export interface FeedbackView {
   triage?: FeedbackTriageRow | null;
   /** SLA clocks (absent for views built without them). */
   sla?: SlaState | null;
+  /** Files attached to the item's messages (absent for views built without them). */
+  attachments?: AttachmentRow[];
+}
+
+export function presentAttachment(row: AttachmentRow): Attachment {
+  return {
+    id: row.id,
+    fileName: row.file_name,
+    contentType: row.content_type,
+    sizeBytes: Number(row.size_bytes),
+    messageId: row.message_id,
+    createdAt: row.created_at,
+  };
 }
 
 /** A priority reason as stored on the triage row (both labels; the presenter picks the caller's). */
@@ -144,6 +159,7 @@ export function presentForAgent(view: FeedbackView, locale: Locale = 'en'): Feed
     resolvedAt: r.resolved_at,
     closedAt: r.closed_at,
     mergedIntoId: r.merged_into_id,
+    attachments: (view.attachments ?? []).map(presentAttachment),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     version: r.version,
@@ -152,7 +168,11 @@ export function presentForAgent(view: FeedbackView, locale: Locale = 'en'): Feed
   };
 }
 
-export function presentMessage(row: MessageRow, names: Map<string, string>): FeedbackMessage {
+export function presentMessage(
+  row: MessageRow,
+  names: Map<string, string>,
+  attachments: AttachmentRow[] = [],
+): FeedbackMessage {
   let author: FeedbackMessage['author'] = null;
   if (row.author_user_id)
     author = { type: 'user', id: row.author_user_id, name: names.get(row.author_user_id) ?? null };
@@ -164,6 +184,7 @@ export function presentMessage(row: MessageRow, names: Map<string, string>): Fee
     body: row.body,
     channel: row.channel,
     author,
+    attachments: attachments.filter((a) => a.message_id === row.id).map(presentAttachment),
     createdAt: row.created_at,
   };
 }

@@ -14,6 +14,8 @@ import {
   parseIdempotencyKey,
   replyCreatedIdempotently,
 } from '../../platform/http/idempotency.js';
+import { attachmentRoutes } from './attachments/attachments.routes.js';
+import { claimUploads } from './commands/claim-uploads.js';
 import { createFeedback } from './commands/create-feedback.js';
 import { updateFeedbackFields } from './commands/update-feedback-fields.js';
 import { authorizeCreateFeedback, authorizeFeedback, authorizeReadFeedback } from './feedback.policy.js';
@@ -63,6 +65,8 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
         database,
         { key, scope: idempotencyScope(actor, CREATE_ROUTE), body: req.body, at },
         async (trx) => {
+          const { attachments: tokens, ...input } = req.body;
+          const attachments = await claimUploads(trx, tokens, { at, maxCount: config.attachments.maxCount });
           const record = await createFeedback({
             trx,
             actor,
@@ -70,7 +74,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
             ip: req.ip,
             dialect: database.dialect,
             timeZone: config.businessTimeZone,
-            input: req.body,
+            input: { ...input, attachments },
           });
           const body = { data: presentForAgent(await loadFeedbackView(trx, record), req.locale) };
           return { body, resourceId: record.id };
@@ -148,4 +152,5 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
 
   await app.register(feedbackActionRoutes);
   await app.register(tagRoutes);
+  await app.register(attachmentRoutes);
 };

@@ -1,11 +1,25 @@
 import type { Module } from '../module.js';
+import { PURGE_UPLOADS_JOB, registerAttachmentJobs } from './attachments/attachments.jobs.js';
 import { feedbackRoutes } from './feedback.routes.js';
 
+export {
+  contentDisposition,
+  decodeHeaderFileName,
+  sanitizeFileName,
+} from './attachments/file-name.js';
+export {
+  type AttachmentConfig,
+  discardPreparedAttachments,
+  type PreparedAttachment,
+  prepareAttachment,
+  withPreparedAttachments,
+} from './attachments/storage.js';
 export { addMessage } from './commands/add-message.js';
 export { applyTriage, type TriageOutcome } from './commands/apply-triage.js';
 export { assignFeedback } from './commands/assign-feedback.js';
 export type { CommandBase } from './commands/change.js';
 export { changeStatus } from './commands/change-status.js';
+export { claimUploads } from './commands/claim-uploads.js';
 export { type CreateFeedbackInput, createFeedback } from './commands/create-feedback.js';
 export { mergeFeedback } from './commands/merge-feedback.js';
 export { lockFeedbackForSla, recordSlaEvent } from './commands/record-sla-event.js';
@@ -22,12 +36,16 @@ export {
 } from './feedback.presenter.js';
 export { type FeedbackRecord, type FeedbackRow, findFeedbackIdBySource } from './feedback.repository.js';
 export { loadFeedbackView, loadFeedbackViews } from './queries/feedback-views.js';
-export { getFeedbackMessage } from './queries/get-message.js';
 export { customerFeedbackStats, getFeedbackOrThrow, getFeedbackRecords } from './queries/get-feedback.js';
+export { getFeedbackMessage } from './queries/get-message.js';
 export { type FeedbackTriageRow, humanSetFields } from './triage.repository.js';
 
 /** THE aggregate: ticket numbers, the record, messages, lifecycle, assignment, tags, sharing, merging. */
 export const feedbackModule: Module = {
   name: 'feedback',
   routes: feedbackRoutes,
+  registerJobs(ctx) {
+    registerAttachmentJobs(ctx);
+  },
+  schedule: [{ jobName: PURGE_UPLOADS_JOB, everyMs: 3_600_000 }],
 };

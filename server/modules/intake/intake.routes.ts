@@ -25,6 +25,7 @@ import {
 } from '../../platform/http/idempotency.js';
 import {
   authorizeFeedback,
+  claimUploads,
   getFeedbackOrThrow,
   loadFeedbackView,
   presentForAgent,
@@ -81,7 +82,9 @@ const publicRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           'Requires a description, an email or phone, and `consent: true` (400 consent_required). Limited per ' +
           'IP and per contact (429 rate_limited) and in size (413 body_too_large). When the server has a ' +
-          'CAPTCHA configured, `captchaToken` is checked (400 captcha_failed). A retry with the same ' +
+          'CAPTCHA configured, `captchaToken` is checked (400 captcha_failed). Files uploaded first to ' +
+          'POST /public/attachments are attached by their tokens in `attachments` (400 attachment_token_invalid, ' +
+          '_expired or _used; attachment_count_exceeded). A retry with the same ' +
           'Idempotency-Key and body answers 200 with the first body.',
         security: [],
         headers: ZIdempotencyHeaders,
@@ -127,6 +130,10 @@ const publicRoutes: FastifyPluginAsyncZod = async (app) => {
           timeZone: config.businessTimeZone,
           body: req.body,
           contact,
+          attachments: await claimUploads(trx, req.body.attachments, {
+            at,
+            maxCount: config.attachments.maxCount,
+          }),
           original: {
             channel: req.body.channel ?? 'portal',
             source: 'public',

@@ -33,6 +33,11 @@ const ZEnv = z.object({
   WIDGET_ALLOWED_ORIGINS: z.string().default(''),
   WEBHOOKS_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
   WEBHOOKS_MAX_FAILURES: z.coerce.number().int().positive().default(10),
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(10_485_760),
+  ATTACHMENT_MAX_COUNT: z.coerce.number().int().positive().max(50).default(5),
+  ATTACHMENT_UPLOAD_TTL_HOURS: z.coerce.number().positive().default(24),
+  DUPLICATE_WINDOW_DAYS: z.coerce.number().int().positive().default(30),
+  DUPLICATE_THRESHOLD: z.coerce.number().gt(0).max(1).default(0.4),
   WEB_DIST_DIR: z.string().min(1).optional(),
 });
 
@@ -85,6 +90,22 @@ export interface Config {
     /** Consecutive failed attempts after which a subscription is disabled (unless the admin setting overrides). */
     maxConsecutiveFailures: number;
   };
+  /** Attachments of items and messages: see server/modules/feedback/attachments. */
+  attachments: {
+    /** Largest file accepted, in bytes (413 attachment_too_large beyond it). */
+    maxBytes: number;
+    /** Files per submission or message. */
+    maxCount: number;
+    /** Hours a staged upload's token stays usable before the maintenance job deletes it. */
+    uploadTtlHours: number;
+  };
+  /** Related / duplicate detection of new items: see server/modules/feedback/links. */
+  duplicates: {
+    /** How far back the same customer's open items are compared, in days. */
+    windowDays: number;
+    /** Cosine similarity at or above which two items are flagged as possible duplicates. */
+    threshold: number;
+  };
   /** The built web app served at `/` (`vite build` output; `web/dist` of this checkout by default). */
   webDistDir: string;
 }
@@ -135,6 +156,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
     webhooks: {
       allowPrivateDestinations: e.WEBHOOKS_ALLOW_PRIVATE === 'true',
       maxConsecutiveFailures: e.WEBHOOKS_MAX_FAILURES,
+    },
+    attachments: {
+      maxBytes: e.ATTACHMENT_MAX_BYTES,
+      maxCount: e.ATTACHMENT_MAX_COUNT,
+      uploadTtlHours: e.ATTACHMENT_UPLOAD_TTL_HOURS,
+    },
+    duplicates: {
+      windowDays: e.DUPLICATE_WINDOW_DAYS,
+      threshold: e.DUPLICATE_THRESHOLD,
     },
     webDistDir: e.WEB_DIST_DIR
       ? path.resolve(e.WEB_DIST_DIR)

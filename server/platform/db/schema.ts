@@ -1,4 +1,5 @@
 import type { CustomerIdentityTable, CustomerTable } from '../../modules/customers/customers.table.js';
+import type { FeedbackUploadTable } from '../../modules/feedback/attachments/attachments.table.js';
 import type {
   FeedbackAttachmentTable,
   FeedbackEventTable,
@@ -68,6 +69,7 @@ export interface Database {
   tags: TagTable;
   feedback_messages: FeedbackMessageTable;
   feedback_attachments: FeedbackAttachmentTable;
+  feedback_uploads: FeedbackUploadTable;
   feedback_events: FeedbackEventTable;
   feedback_shares: FeedbackShareTable;
   ticket_counters: TicketCounterTable;

@@ -194,6 +194,37 @@ export const ERROR_MESSAGES = {
     'zh-CN':
       '不允许使用该 Webhook 目标地址：须为不含账号密码的 http(s) 地址，且主机不能解析到回环、内网或其他内部地址。',
   },
+  attachment_too_large: {
+    en: 'The file is larger than {limit} bytes; nothing was stored.',
+    'zh-CN': '文件超过了 {limit} 字节的上限，未保存任何内容。',
+  },
+  attachment_type_not_allowed: {
+    en: 'Files of this type ({type}) are not accepted: send images, PDF, Office documents, text, CSV, ZIP, audio or MP4.',
+    'zh-CN': '不接受此类型的文件（{type}）：请上传图片、PDF、Office 文档、文本、CSV、ZIP、音频或 MP4。',
+  },
+  attachment_empty: { en: 'The file is empty.', 'zh-CN': '文件为空。' },
+  attachment_count_exceeded: {
+    en: 'At most {max} files may be attached at once.',
+    'zh-CN': '一次最多只能附加 {max} 个文件。',
+  },
+  attachment_token_invalid: {
+    en: 'Unknown upload token: upload the file first.',
+    'zh-CN': '上传凭证无效：请先上传文件。',
+  },
+  attachment_token_expired: {
+    en: 'The upload token has expired: upload the file again.',
+    'zh-CN': '上传凭证已过期：请重新上传文件。',
+  },
+  attachment_token_used: {
+    en: 'This upload token was already used.',
+    'zh-CN': '该上传凭证已被使用。',
+  },
+  attachment_not_found: { en: 'Attachment not found.', 'zh-CN': '未找到该附件。' },
+  feedback_link_not_found: { en: 'These items are not linked.', 'zh-CN': '这两个工单之间没有关联。' },
+  feedback_link_self: {
+    en: 'An item cannot be linked to itself.',
+    'zh-CN': '工单不能与自身关联。',
+  },
   service_unavailable: { en: 'The service is not ready.', 'zh-CN': '服务尚未就绪。' },
   internal_error: {
     en: 'Something went wrong on our side; nothing was changed.',

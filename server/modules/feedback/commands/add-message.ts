@@ -1,4 +1,6 @@
 import type { MessageKind } from '../../../../shared/enums.js';
+import { type AttachmentRow, insertAttachments } from '../attachments/attachments.repository.js';
+import type { PreparedAttachment } from '../attachments/storage.js';
 import { FEEDBACK_EVENTS } from '../feedback.events.js';
 import { type FeedbackRecord, findFeedbackRecord, saveFeedbackRow } from '../feedback.repository.js';
 import { insertMessage, type MessageRow } from '../timeline.repository.js';
@@ -15,8 +17,10 @@ export async function addMessage(
     kind: MessageKind;
     body: string;
     channel?: string | null;
+    /** Files already stored (prepareAttachment or claimed uploads), attached to this message. */
+    attachments?: PreparedAttachment[];
   },
-): Promise<{ record: FeedbackRecord; message: MessageRow }> {
+): Promise<{ record: FeedbackRecord; message: MessageRow; attachments: AttachmentRow[] }> {
   const { trx, actor, at, kind } = options;
   const row = await beginChange(trx, options.feedbackId);
   assertNotMerged(row);
@@ -29,15 +33,32 @@ export async function addMessage(
     channel: options.channel ?? (kind === 'agent' || kind === 'customer' ? row.channel : null),
     created_at: at,
   });
+  const attachments = await insertAttachments(trx, row.id, message.id, options.attachments ?? [], at);
   const firstResponse = kind === 'agent' && row.first_responded_at === null;
   await saveFeedbackRow(trx, row, firstResponse ? { first_responded_at: at } : {}, at);
   await recordChange(options, {
     feedbackId: row.id,
-    history: [{ type: 'message_added', to: kind, data: { messageId: message.id, kind } }],
+    history: [
+      {
+        type: 'message_added',
+        to: kind,
+        data: {
+          messageId: message.id,
+          kind,
+          ...(attachments.length > 0 ? { attachmentIds: attachments.map((a) => a.id) } : {}),
+        },
+      },
+    ],
     event: FEEDBACK_EVENTS.messageAdded,
-    payload: { number: row.number, messageId: message.id, kind, firstResponse },
+    payload: {
+      number: row.number,
+      messageId: message.id,
+      kind,
+      firstResponse,
+      attachments: attachments.length,
+    },
     // The audit log records that a message was written, not its content.
     audit: { messageId: message.id, kind },
   });
-  return { record: (await findFeedbackRecord(trx, row.id))!, message };
+  return { record: (await findFeedbackRecord(trx, row.id))!, message, attachments };
 }

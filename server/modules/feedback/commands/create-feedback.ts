@@ -5,6 +5,8 @@ import { newId } from '../../../platform/db/ids.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { resolveCustomer } from '../../customers/index.js';
 import { getDepartmentSummaries, getUserById } from '../../identity/index.js';
+import { insertAttachments } from '../attachments/attachments.repository.js';
+import type { PreparedAttachment } from '../attachments/storage.js';
 import { FEEDBACK_EVENTS } from '../feedback.events.js';
 import { type FeedbackRecord, findFeedbackRecord, insertFeedback, isUuid } from '../feedback.repository.js';
 import { addFeedbackTags, ensureTagPaths, syncTagPaths } from '../tags.repository.js';
@@ -42,6 +44,8 @@ export interface CreateFeedbackInput {
   sourceId?: string | null;
   /** True when the customer submitted it themselves (portal, widget, email) rather than staff or an integration. */
   submittedByCustomer?: boolean;
+  /** Files already stored (prepareAttachment or claimed uploads), attached to the first message. */
+  attachments?: PreparedAttachment[];
 }
 
 async function checkDepartment(base: CommandBase, id: string): Promise<void> {
@@ -128,7 +132,7 @@ export async function createFeedback(
     updated_at: at,
     version: 1,
   });
-  await insertMessage(trx, {
+  const message = await insertMessage(trx, {
     feedback_id: id,
     kind: 'customer',
     author_user_id: null,
@@ -137,6 +141,7 @@ export async function createFeedback(
     channel,
     created_at: at,
   });
+  const attachments = await insertAttachments(trx, id, message.id, input.attachments ?? [], at);
   await addFeedbackTags(trx, id, tags, at);
   await syncTagPaths(trx, id, at);
   await options.dialect.indexFeedbackText(trx, id, [row.subject, row.description].filter(Boolean).join('\n'));
@@ -154,6 +159,7 @@ export async function createFeedback(
           departmentId,
           tags,
           explicit: explicitFields(input, departmentId),
+          ...(attachments.length > 0 ? { attachmentIds: attachments.map((a) => a.id) } : {}),
         },
       },
     ],
@@ -168,6 +174,7 @@ export async function createFeedback(
       nature: row.nature,
       businessArea: row.business_area,
       tags,
+      attachments: attachments.length,
     },
   });
   return (await findFeedbackRecord(trx, id))!;

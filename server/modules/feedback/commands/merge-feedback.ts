@@ -1,5 +1,6 @@
 import { canTransition } from '../../../../shared/feedback/status-machine.js';
 import { AppError } from '../../../platform/http/errors.js';
+import { moveAttachments } from '../attachments/attachments.repository.js';
 import { FEEDBACK_EVENTS } from '../feedback.events.js';
 import {
   type FeedbackRecord,
@@ -32,6 +33,7 @@ export async function mergeFeedback(
     throw new AppError('invalid_transition', { params: { from: source.status, to: 'merged' } });
 
   const moved = await moveMessages(trx, source.id, target.id);
+  await moveAttachments(trx, source.id, target.id);
   const sourceTags = await tagsOfFeedback(trx, source.id);
   await addFeedbackTags(trx, target.id, sourceTags, at);
   await removeFeedbackTags(trx, source.id, sourceTags);

@@ -2,6 +2,7 @@ import type { DbOrTrx } from '../../../platform/db/database.js';
 import { getCustomerSummaries } from '../../customers/index.js';
 import { getDepartmentSummaries, getUserSummaries } from '../../identity/index.js';
 import { loadSlaStates } from '../../sla/index.js';
+import { type AttachmentRow, listAttachmentsOf } from '../attachments/attachments.repository.js';
 import type { FeedbackView } from '../feedback.presenter.js';
 import type { FeedbackRecord } from '../feedback.repository.js';
 import { findFeedbackTriageRows } from '../triage.repository.js';
@@ -16,7 +17,7 @@ function ids(values: (string | null)[]): string[] {
  */
 export async function loadFeedbackViews(db: DbOrTrx, records: FeedbackRecord[]): Promise<FeedbackView[]> {
   if (records.length === 0) return [];
-  const [departments, users, customers, triage, sla] = await Promise.all([
+  const [departments, users, customers, triage, sla, attachmentRows] = await Promise.all([
     getDepartmentSummaries(db, ids(records.map((r) => r.department_id))),
     getUserSummaries(db, ids(records.map((r) => r.assignee_id))),
     getCustomerSummaries(db, ids(records.map((r) => r.customer_id))),
@@ -28,7 +29,17 @@ export async function loadFeedbackViews(db: DbOrTrx, records: FeedbackRecord[]):
       db,
       records.map((r) => r.id),
     ),
+    listAttachmentsOf(
+      db,
+      records.map((r) => r.id),
+    ),
   ]);
+  const attachments = new Map<string, AttachmentRow[]>();
+  for (const row of attachmentRows) {
+    const list = attachments.get(row.feedback_id);
+    if (list) list.push(row);
+    else attachments.set(row.feedback_id, [row]);
+  }
   return records.map((record) => ({
     record,
     department: (record.department_id && departments.get(record.department_id)) || null,
@@ -36,6 +47,7 @@ export async function loadFeedbackViews(db: DbOrTrx, records: FeedbackRecord[]):
     customer: (record.customer_id && customers.get(record.customer_id)) || null,
     triage: triage.get(record.id) ?? null,
     sla: sla.get(record.id) ?? null,
+    attachments: attachments.get(record.id) ?? [],
   }));
 }
 

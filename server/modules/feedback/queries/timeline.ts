@@ -1,6 +1,7 @@
 import type { DbOrTrx } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { getUserSummaries } from '../../identity/index.js';
+import { type AttachmentRow, listAttachmentsOfMessages } from '../attachments/attachments.repository.js';
 import { allTags, type TagRow } from '../tags.repository.js';
 import { type EventRow, listEvents, listMessages, type MessageRow } from '../timeline.repository.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -43,7 +44,7 @@ export async function listFeedbackMessages(
   db: DbOrTrx,
   feedbackId: string,
   options: Page,
-): Promise<TimelinePage<MessageRow>> {
+): Promise<TimelinePage<MessageRow> & { attachments: AttachmentRow[] }> {
   const rows = await listMessages(db, feedbackId, {
     after: afterOf('messages', options.cursor),
     limit: options.limit + 1,
@@ -54,6 +55,10 @@ export async function listFeedbackMessages(
     names: await userNames(
       db,
       result.rows.map((r) => r.author_user_id),
+    ),
+    attachments: await listAttachmentsOfMessages(
+      db,
+      result.rows.map((r) => r.id),
     ),
   };
 }

@@ -4,7 +4,7 @@ import type { Trx } from '../../../platform/db/database.js';
 import type { DialectHelpers } from '../../../platform/db/dialect/index.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { normalizeEmail, normalizePhone } from '../../customers/index.js';
-import type { FeedbackRecord } from '../../feedback/index.js';
+import type { FeedbackRecord, PreparedAttachment } from '../../feedback/index.js';
 import { createFromSubmission, type Original } from './record-submission.js';
 
 /** Who creates portal and widget submissions (the item itself is recorded as submitted by the customer). */
@@ -65,6 +65,8 @@ export function submitPublicFeedback(options: {
   body: PublicFeedback;
   contact: PublicContact;
   original: Original;
+  /** Claimed uploads (feedback.claimUploads in the same transaction). */
+  attachments?: PreparedAttachment[];
 }): Promise<FeedbackRecord> {
   const { body } = options;
   return createFromSubmission({
@@ -84,6 +86,7 @@ export function submitPublicFeedback(options: {
       branch: body.branch ?? null,
       customer: { ...(body.customer?.name ? { name: body.customer.name } : {}), ...options.contact },
       submittedByCustomer: true,
+      attachments: options.attachments ?? [],
     },
   });
 }
