@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { authenticate, MODULES } from './modules/index.js';
+import type { Listener } from './modules/module.js';
 import type { Config } from './platform/config/config.js';
 import { type DatabaseHandle, openDatabase } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
@@ -20,6 +21,8 @@ export interface Runtime {
   scheduler: Scheduler;
   /** Starts the worker (queue + outbox dispatcher) and/or the scheduler in this process. */
   startBackground(services?: { worker: boolean; scheduler: boolean }): void;
+  /** Starts the modules' own listeners (inbound SMTP …), with the web service; closed by close(). */
+  startListeners(): Promise<Listener[]>;
   close(): Promise<void>;
 }
 
@@ -64,6 +67,7 @@ export async function createRuntime(
     modules: MODULES,
     logger: options.httpLogger ?? true,
   });
+  const listeners: Listener[] = [];
   return {
     ctx,
     dispatcher,
@@ -76,7 +80,15 @@ export async function createRuntime(
       }
       if (services.scheduler) scheduler.start();
     },
+    async startListeners() {
+      for (const module of MODULES) {
+        const listener = await module.listen?.(ctx);
+        if (listener) listeners.push(listener);
+      }
+      return listeners;
+    },
     async close() {
+      for (const listener of listeners.splice(0)) await listener.close();
       await scheduler.stop();
       await dispatcher.stop();
       await queue.stop();

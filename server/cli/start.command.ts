@@ -1,3 +1,4 @@
+import type { Listener } from '../modules/module.js';
 import { loadConfig } from '../platform/config/config.js';
 import { createRuntime } from '../runtime.js';
 import { ensureFirstAdmin } from './first-admin.js';
@@ -14,9 +15,11 @@ export async function runStart(): Promise<void> {
     });
   }
   let url = '(no web service in this process)';
+  let listeners: Listener[] = [];
   if (config.services.has('web')) {
     const address = await runtime.app.listen({ port: config.port, host: config.host });
     url = address.replace('[::1]', 'localhost');
+    listeners = await runtime.startListeners();
   }
   const db = runtime.ctx.database;
   const lines = [
@@ -25,6 +28,7 @@ export async function runStart(): Promise<void> {
     `  API docs · 接口文档: ${url}/api/docs`,
     `  Database · 数据库: ${db.kind}${db.file ? ` (${db.file})` : ''}`,
     `  Services · 服务: ${[...config.services].join(', ')}`,
+    ...listeners.map((l) => `  Listener · 监听: ${l.name} on ${config.host}:${l.port}`),
   ];
   if (admin.created) {
     lines.push(

@@ -1,5 +1,6 @@
 import { FEEDBACK_EVENTS } from '../../feedback/index.js';
 import type { Module } from '../../module.js';
+import { startInboundSmtp } from './inbound-smtp.js';
 import { MAIL_JOBS } from './mail.events.js';
 import { mailRoutes } from './mail.routes.js';
 import { acknowledgeHandler, replyHandler, sendHandler } from './subscribers/on-feedback-event.js';
@@ -25,5 +26,8 @@ export const mailModule: Module = {
     ctx.subscribers.register(MAIL_JOBS.acknowledge, acknowledgeHandler(ctx), FEEDBACK_EVENTS.created);
     ctx.subscribers.register(MAIL_JOBS.reply, replyHandler(ctx), FEEDBACK_EVENTS.messageAdded);
     ctx.subscribers.register(MAIL_JOBS.send, sendHandler(ctx));
+  },
+  listen(ctx) {
+    return ctx.config.mail.inboundPort === undefined ? Promise.resolve(null) : startInboundSmtp(ctx);
   },
 };
