@@ -5,14 +5,14 @@ import path from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorHeaders } from '../../../../test/support/actors.js';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../../../../test/support/chromium.js';
 import { call, createTestApp, type TestApp } from '../../../../test/support/test-app.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const available = fs.existsSync(CHROMIUM);
+const available = fs.existsSync(CHROMIUM_EXECUTABLE);
 if (!available) {
   if (process.env.CI === 'true' || process.env.REQUIRE_BROWSER === '1')
-    throw new Error(`${CHROMIUM} is required here (apt-get install chromium fonts-noto-cjk)`);
-  console.warn(`⚠ widget browser test skipped: no ${CHROMIUM}`);
+    throw new Error(`${CHROMIUM_EXECUTABLE} is required here (apt-get install chromium fonts-noto-cjk)`);
+  console.warn(`⚠ widget browser test skipped: no ${CHROMIUM_EXECUTABLE}`);
 }
 
 /** A shop's page on another origin that embeds the widget with one tag and asks for NPS after an event. */
@@ -65,16 +65,8 @@ describe.skipIf(!available)('widget in a real browser on another origin', () => 
     expect(put.status).toBe(200);
     fs.mkdirSync(shots, { recursive: true });
     browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      executablePath: CHROMIUM_EXECUTABLE,
+      args: CHROMIUM_ARGS,
     });
   }, 60_000);
 
