@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// `npm test`: format + lint, type check, then every test on SQLite and on PostgreSQL.
+// `npm test`: format + lint, type check, then every test on SQLite and on PostgreSQL, then the browser suite.
 // Without a reachable PostgreSQL the Postgres suite reports itself skipped — unless CI or
 // REQUIRE_POSTGRES=1 is set, where a missing PostgreSQL is a failure.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 
 const postgresUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -34,6 +35,7 @@ async function postgresReachable() {
 
 run('biome (format + lint)', 'npx', ['biome', 'check', '.']);
 run('tsc (type check)', 'npx', ['tsc', '-p', '.']);
+run('tsc (web app)', 'npx', ['tsc', '-p', 'web']);
 
 const projects = ['--project', 'sqlite'];
 if (await postgresReachable()) {
@@ -71,6 +73,51 @@ if (fs.existsSync(report)) {
     skipped: r.numPendingTests + r.numTodoTests,
   };
 }
+let failed = vitest.status !== 0 || !summary || summary.passed === 0;
+
+// Browser suite (test/browser, Playwright driving Debian's Chromium): the built web app served by the
+// real server on a fresh SQLite database, then on PostgreSQL when that suite runs. Without Chromium it
+// reports itself skipped — unless CI or REQUIRE_BROWSER=1 is set, where a missing browser is a failure.
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const requireBrowser = process.env.REQUIRE_BROWSER === '1' || process.env.CI === 'true';
+if (extraArgs.length > 0) {
+  console.log('\n⚠ browser suite skipped: vitest arguments were given');
+} else if (!fs.existsSync(chromium)) {
+  if (requireBrowser) {
+    console.error(
+      `✖ Chromium is required here but missing at ${chromium} (apt-get install -y chromium fonts-noto-cjk)`,
+    );
+    failed = true;
+  } else {
+    console.log(
+      `\n⚠ browser suite skipped: no Chromium at ${chromium} (apt-get install -y chromium fonts-noto-cjk)`,
+    );
+  }
+} else {
+  run('web app build (vite)', 'npx', ['vite', 'build', '--config', 'web/vite.config.ts']);
+  const databases = projects.includes('postgres') ? ['sqlite', 'postgres'] : ['sqlite'];
+  for (const db of databases) {
+    const browserReport = `test-results/playwright-${db}.json`;
+    fs.rmSync(browserReport, { force: true });
+    console.log(`\n▶ browser suite (Chromium, ${db})`);
+    const browser = spawnSync(
+      'npx',
+      ['playwright', 'test', '--config', 'test/browser/playwright.config.ts', '--reporter=list,json'],
+      {
+        stdio: 'inherit',
+        env: { ...process.env, BROWSER_DB: db, PLAYWRIGHT_JSON_OUTPUT_NAME: path.resolve(browserReport) },
+      },
+    );
+    if (browser.status !== 0) failed = true;
+    if (summary && fs.existsSync(browserReport)) {
+      const stats = JSON.parse(fs.readFileSync(browserReport, 'utf8')).stats ?? {};
+      summary.passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
+      summary.failed += stats.unexpected ?? 0;
+      summary.skipped += stats.skipped ?? 0;
+    }
+  }
+}
+
 if (summary)
   console.log(`\ntests: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped`);
-if (vitest.status !== 0 || !summary || summary.passed === 0) process.exit(vitest.status || 1);
+if (failed) process.exit(vitest.status || 1);

@@ -124,7 +124,10 @@ export default function HomePage() {
         name: t('home.count'),
         type: 'pie',
         radius: ['40%', '70%'],
-        data: OPEN_STATUSES.map((s) => ({ name: t(`status.${s}`), value: counts.byStatus[s] ?? 0 })),
+        data: OPEN_STATUSES.filter((s) => (counts.byStatus[s] ?? 0) > 0).map((s) => ({
+          name: t(`status.${s}`),
+          value: counts.byStatus[s] ?? 0,
+        })),
       },
     ],
   };

@@ -48,6 +48,7 @@ function timeline(data: TicketData): Entry[] {
 
 function EventLine({ event }: { event: FeedbackEvent }) {
   const { t } = useTranslation();
+  const areaLabel = useAreaLabel();
   const value = (prefix: string, v: string | null) =>
     v ? t(`${prefix}.${v}`, { defaultValue: v }) : t('app.none');
   let text: string;
@@ -61,6 +62,9 @@ function EventLine({ event }: { event: FeedbackEvent }) {
         to: value('priority', event.to),
       });
       break;
+    case 'business_area_changed':
+      text = t('event.business_area_changed', { from: areaLabel(event.from), to: areaLabel(event.to) });
+      break;
     case 'nature_changed':
       text = t('event.nature_changed', { from: value('nature', event.from), to: value('nature', event.to) });
       break;
@@ -72,7 +76,10 @@ function EventLine({ event }: { event: FeedbackEvent }) {
       break;
     }
     default:
-      text = t(`event.${event.type}`, { defaultValue: t('event.other', { type: event.type }) });
+      // History types such as "sla.at_risk" are looked up as "event.sla_at_risk".
+      text = t(`event.${event.type.replace(/\W/g, '_')}`, {
+        defaultValue: t('event.other', { type: event.type }),
+      });
   }
   const who = event.actor.type === 'system' ? t('event.system') : (event.actor.name ?? t('app.none'));
   return (
