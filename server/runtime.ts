@@ -66,7 +66,6 @@ export async function createRuntime(
     authenticate,
     modules: MODULES,
     logger: options.httpLogger ?? true,
-    ...(options.redisPrefix ? { redisPrefix: options.redisPrefix } : {}),
   });
   const listeners: Listener[] = [];
   return {

@@ -206,6 +206,37 @@ export const ZAttachment = z.object({
 });
 export type Attachment = z.infer<typeof ZAttachment>;
 
+export const FEEDBACK_LINK_KINDS = ['related', 'possible_duplicate'] as const;
+export type FeedbackLinkKind = (typeof FEEDBACK_LINK_KINDS)[number];
+
+/** A link from an item to another (both directions exist). */
+export const ZFeedbackLinkRef = z.object({
+  relatedId: z.string(),
+  relatedNumber: z.string(),
+  kind: z.enum(FEEDBACK_LINK_KINDS),
+  score: z.number().nullable().describe('Text similarity 0–1 of an automatic possible_duplicate link'),
+});
+
+export const ZFeedbackLink = ZFeedbackLinkRef.extend({
+  relatedStatus: z.enum(FEEDBACK_STATUSES),
+  relatedSubject: z.string().nullable(),
+  reason: z.string().nullable().describe("In the caller's language"),
+  createdBy: z.object({ type: z.enum(['user', 'api_key', 'system']), id: z.string().nullable() }),
+  createdAt: z.string(),
+});
+export type FeedbackLink = z.infer<typeof ZFeedbackLink>;
+
+export const ZCreateFeedbackLink = z
+  .object({
+    relatedId: ZId,
+    kind: z
+      .literal('related')
+      .describe('Manual links are `related`; `possible_duplicate` is set by detection'),
+  })
+  .strict();
+export const ZFeedbackLinkParams = z.object({ id: z.string().max(100), relatedId: z.string().max(100) });
+export const ZFeedbackLinksResponse = z.object({ data: z.array(ZFeedbackLink) });
+
 export const ZFeedbackItem = z.object({
   id: z.string(),
   number: z.string(),
@@ -242,6 +273,12 @@ export const ZFeedbackItem = z.object({
   closedAt: z.string().nullable(),
   mergedIntoId: z.string().nullable(),
   attachments: z.array(ZAttachment),
+  links: z
+    .array(ZFeedbackLinkRef)
+    .describe('Related items and possible duplicates (GET …/links for details)'),
+  possibleDuplicateOf: z
+    .array(z.string())
+    .describe('Ids of open items this one was flagged as a possible duplicate of (merge or dismiss)'),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number(),

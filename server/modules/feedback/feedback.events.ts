@@ -12,6 +12,10 @@ export const FEEDBACK_EVENTS = {
   slaDueSet: 'feedback.sla_due_set',
   /** Automatic triage recorded: payload { priority, nature, businessArea, departmentId, assigneeId, changed }. */
   triaged: 'feedback.triaged',
+  /** Two items linked (manually `related`, or flagged `possible_duplicate` by detection): payload { relatedId, kind, score }. */
+  linked: 'feedback.linked',
+  /** A link removed (a possible duplicate dismissed): payload { relatedId, kinds }. */
+  unlinked: 'feedback.unlinked',
 } as const;
 
 export type FeedbackEventType = (typeof FEEDBACK_EVENTS)[keyof typeof FEEDBACK_EVENTS];

@@ -2,6 +2,7 @@ import type {
   Attachment,
   FeedbackEvent,
   FeedbackItem,
+  FeedbackLink,
   FeedbackMessage,
   TagNode,
 } from '../../../shared/contracts/feedback.js';
@@ -11,6 +12,7 @@ import type { CustomerTier, Locale, Priority } from '../../../shared/enums.js';
 import { allowedTransitions } from '../../../shared/feedback/status-machine.js';
 import type { AttachmentRow } from './attachments/attachments.repository.js';
 import type { FeedbackRecord } from './feedback.repository.js';
+import { type LinkWithRelated, OPEN_STATUSES } from './links/links.repository.js';
 import type { TagRow } from './tags.repository.js';
 import type { EventRow, MessageRow } from './timeline.repository.js';
 import type { FeedbackTriageRow } from './triage.repository.js';
@@ -43,6 +45,30 @@ export interface FeedbackView {
   sla?: SlaState | null;
   /** Files attached to the item's messages (absent for views built without them). */
   attachments?: AttachmentRow[];
+  /** Links to other items (absent for views built without them). */
+  links?: LinkWithRelated[];
+}
+
+/** A bilingual "中文 / English" text in the caller's language. */
+function inLocale(text: string | null, locale: Locale): string | null {
+  if (text === null) return null;
+  const cut = text.indexOf(' / ');
+  if (cut < 0) return text;
+  return locale === 'zh-CN' ? text.slice(0, cut) : text.slice(cut + 3);
+}
+
+export function presentLink(row: LinkWithRelated, locale: Locale): FeedbackLink {
+  return {
+    relatedId: row.related_id,
+    relatedNumber: row.related_number,
+    kind: row.kind,
+    score: row.score === null ? null : Number(row.score),
+    relatedStatus: row.related_status,
+    relatedSubject: row.related_subject,
+    reason: inLocale(row.reason, locale),
+    createdBy: { type: row.created_by_type, id: row.created_by_id },
+    createdAt: row.created_at,
+  };
 }
 
 export function presentAttachment(row: AttachmentRow): Attachment {
@@ -160,6 +186,15 @@ export function presentForAgent(view: FeedbackView, locale: Locale = 'en'): Feed
     closedAt: r.closed_at,
     mergedIntoId: r.merged_into_id,
     attachments: (view.attachments ?? []).map(presentAttachment),
+    links: (view.links ?? []).map((l) => ({
+      relatedId: l.related_id,
+      relatedNumber: l.related_number,
+      kind: l.kind,
+      score: l.score === null ? null : Number(l.score),
+    })),
+    possibleDuplicateOf: (view.links ?? [])
+      .filter((l) => l.kind === 'possible_duplicate' && OPEN_STATUSES.includes(l.related_status))
+      .map((l) => l.related_id),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     version: r.version,

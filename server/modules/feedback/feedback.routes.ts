@@ -21,6 +21,7 @@ import { updateFeedbackFields } from './commands/update-feedback-fields.js';
 import { authorizeCreateFeedback, authorizeFeedback, authorizeReadFeedback } from './feedback.policy.js';
 import { presentForAgent } from './feedback.presenter.js';
 import { feedbackActionRoutes } from './feedback-actions.routes.js';
+import { linkRoutes } from './links/links.routes.js';
 import { loadFeedbackView, loadFeedbackViews } from './queries/feedback-views.js';
 import { getFeedbackOrThrow } from './queries/get-feedback.js';
 import { listFeedback } from './queries/list-feedback.js';
@@ -153,4 +154,5 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(feedbackActionRoutes);
   await app.register(tagRoutes);
   await app.register(attachmentRoutes);
+  await app.register(linkRoutes);
 };

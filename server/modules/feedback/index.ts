@@ -1,6 +1,7 @@
 import type { Module } from '../module.js';
 import { PURGE_UPLOADS_JOB, registerAttachmentJobs } from './attachments/attachments.jobs.js';
 import { feedbackRoutes } from './feedback.routes.js';
+import { registerLinkJobs } from './links/links.jobs.js';
 
 export {
   contentDisposition,
@@ -21,6 +22,7 @@ export type { CommandBase } from './commands/change.js';
 export { changeStatus } from './commands/change-status.js';
 export { claimUploads } from './commands/claim-uploads.js';
 export { type CreateFeedbackInput, createFeedback } from './commands/create-feedback.js';
+export { detectDuplicates } from './commands/detect-duplicates.js';
 export { mergeFeedback } from './commands/merge-feedback.js';
 export { lockFeedbackForSla, recordSlaEvent } from './commands/record-sla-event.js';
 export { type SlaPolicyRef, setSlaDue } from './commands/set-sla-due.js';
@@ -46,6 +48,7 @@ export const feedbackModule: Module = {
   routes: feedbackRoutes,
   registerJobs(ctx) {
     registerAttachmentJobs(ctx);
+    registerLinkJobs(ctx);
   },
   schedule: [{ jobName: PURGE_UPLOADS_JOB, everyMs: 3_600_000 }],
 };

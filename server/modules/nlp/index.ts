@@ -5,6 +5,7 @@ export { getModel, type LoadStat, modelLoadStats, modelsDir, resetModels } from 
 export { classifyNature, type Nature, type NatureResult } from './nature.js';
 export { normalizeText, searchTokens } from './segment.js';
 export { type Sentiment, type SentimentLabel, sentimentOf } from './sentiment.js';
+export { cosine, type TextVector, textVector } from './similarity.js';
 export { enTokens, markNegation } from './text/en.js';
 export { detectLanguage, type Language } from './text/language.js';
 export { normalizeForAnalysis } from './text/normalize.js';

@@ -13,6 +13,10 @@ import type {
   TicketCounterTable,
 } from '../../modules/feedback/feedback.table.js';
 import type {
+  FeedbackDuplicateCheckTable,
+  FeedbackLinkTable,
+} from '../../modules/feedback/links/links.table.js';
+import type {
   ApiKeyTable,
   AuditLogTable,
   DepartmentTable,
@@ -70,6 +74,8 @@ export interface Database {
   feedback_messages: FeedbackMessageTable;
   feedback_attachments: FeedbackAttachmentTable;
   feedback_uploads: FeedbackUploadTable;
+  feedback_links: FeedbackLinkTable;
+  feedback_duplicate_checks: FeedbackDuplicateCheckTable;
   feedback_events: FeedbackEventTable;
   feedback_shares: FeedbackShareTable;
   ticket_counters: TicketCounterTable;

@@ -8,6 +8,7 @@ import {
   findFeedbackRecord,
   saveFeedbackRow,
 } from '../feedback.repository.js';
+import { deleteDuplicateFlagsOf } from '../links/links.repository.js';
 import { addFeedbackTags, removeFeedbackTags, syncTagPaths, tagsOfFeedback } from '../tags.repository.js';
 import { moveMessages } from '../timeline.repository.js';
 import { beginChange, type CommandBase, recordChange, writeHistory } from './change.js';
@@ -34,6 +35,8 @@ export async function mergeFeedback(
 
   const moved = await moveMessages(trx, source.id, target.id);
   await moveAttachments(trx, source.id, target.id);
+  // Merging settles the source's possible-duplicate flags (it is no longer an open item to compare with).
+  const resolvedFlags = await deleteDuplicateFlagsOf(trx, source.id);
   const sourceTags = await tagsOfFeedback(trx, source.id);
   await addFeedbackTags(trx, target.id, sourceTags, at);
   await removeFeedbackTags(trx, source.id, sourceTags);
@@ -50,6 +53,7 @@ export async function mergeFeedback(
     reason,
     movedMessages: moved,
     movedTags: sourceTags,
+    resolvedDuplicateFlags: resolvedFlags,
     customerIds: [...new Set([source.customer_id, target.customer_id].filter((id) => id !== null))],
   };
   await recordChange(options, {

@@ -5,6 +5,7 @@ import { loadSlaStates } from '../../sla/index.js';
 import { type AttachmentRow, listAttachmentsOf } from '../attachments/attachments.repository.js';
 import type { FeedbackView } from '../feedback.presenter.js';
 import type { FeedbackRecord } from '../feedback.repository.js';
+import { type LinkWithRelated, listLinksOf } from '../links/links.repository.js';
 import { findFeedbackTriageRows } from '../triage.repository.js';
 
 function ids(values: (string | null)[]): string[] {
@@ -17,7 +18,8 @@ function ids(values: (string | null)[]): string[] {
  */
 export async function loadFeedbackViews(db: DbOrTrx, records: FeedbackRecord[]): Promise<FeedbackView[]> {
   if (records.length === 0) return [];
-  const [departments, users, customers, triage, sla, attachmentRows] = await Promise.all([
+  const itemIds = records.map((r) => r.id);
+  const [departments, users, customers, triage, sla, attachmentRows, linkRows] = await Promise.all([
     getDepartmentSummaries(db, ids(records.map((r) => r.department_id))),
     getUserSummaries(db, ids(records.map((r) => r.assignee_id))),
     getCustomerSummaries(db, ids(records.map((r) => r.customer_id))),
@@ -29,11 +31,15 @@ export async function loadFeedbackViews(db: DbOrTrx, records: FeedbackRecord[]):
       db,
       records.map((r) => r.id),
     ),
-    listAttachmentsOf(
-      db,
-      records.map((r) => r.id),
-    ),
+    listAttachmentsOf(db, itemIds),
+    listLinksOf(db, itemIds),
   ]);
+  const links = new Map<string, LinkWithRelated[]>();
+  for (const row of linkRows) {
+    const list = links.get(row.feedback_id);
+    if (list) list.push(row);
+    else links.set(row.feedback_id, [row]);
+  }
   const attachments = new Map<string, AttachmentRow[]>();
   for (const row of attachmentRows) {
     const list = attachments.get(row.feedback_id);
@@ -48,6 +54,7 @@ export async function loadFeedbackViews(db: DbOrTrx, records: FeedbackRecord[]):
     triage: triage.get(record.id) ?? null,
     sla: sla.get(record.id) ?? null,
     attachments: attachments.get(record.id) ?? [],
+    links: links.get(record.id) ?? [],
   }));
 }
 

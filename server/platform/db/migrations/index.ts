@@ -13,6 +13,7 @@ import * as imports from './2026-11-23-0012-imports.js';
 import * as webhooks from './2026-11-23-0013-webhooks.js';
 import * as mail from './2026-11-23-0014-mail.js';
 import * as attachments from './2026-11-23-0015-attachments.js';
+import * as feedbackLinks from './2026-11-23-0016-feedback-links.js';
 import * as widgetSurveys from './2026-11-23-0017-widget-surveys.js';
 
 /** All migrations in order. Names are frozen: never rename or edit one that has shipped; add a new one. */
@@ -31,5 +32,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-0013-webhooks': webhooks,
   '2026-11-23-0014-mail': mail,
   '2026-11-23-0015-attachments': attachments,
+  '2026-11-23-0016-feedback-links': feedbackLinks,
   '2026-11-23-0017-widget-surveys': widgetSurveys,
 };
