@@ -225,6 +225,11 @@ export const ERROR_MESSAGES = {
     en: 'An item cannot be linked to itself.',
     'zh-CN': '工单不能与自身关联。',
   },
+  mailbox_not_found: { en: 'Mailbox not found.', 'zh-CN': '未找到该邮箱。' },
+  mailbox_poll_failed: {
+    en: 'Could not fetch mail from the mailbox: {reason}',
+    'zh-CN': '无法从该邮箱收取邮件：{reason}',
+  },
   service_unavailable: { en: 'The service is not ready.', 'zh-CN': '服务尚未就绪。' },
   internal_error: {
     en: 'Something went wrong on our side; nothing was changed.',

@@ -1,10 +1,12 @@
 import { FEEDBACK_EVENTS } from '../../feedback/index.js';
 import type { Module } from '../../module.js';
+import { pollAllMailboxes } from './commands/poll-mailbox.js';
 import { startInboundSmtp } from './inbound-smtp.js';
 import { MAIL_JOBS } from './mail.events.js';
 import { mailRoutes } from './mail.routes.js';
 import { acknowledgeHandler, replyHandler, sendHandler } from './subscribers/on-feedback-event.js';
 
+export { pollMailbox } from './commands/poll-mailbox.js';
 export {
   type MailDeps,
   type ReceiveOptions,
@@ -26,7 +28,9 @@ export const mailModule: Module = {
     ctx.subscribers.register(MAIL_JOBS.acknowledge, acknowledgeHandler(ctx), FEEDBACK_EVENTS.created);
     ctx.subscribers.register(MAIL_JOBS.reply, replyHandler(ctx), FEEDBACK_EVENTS.messageAdded);
     ctx.subscribers.register(MAIL_JOBS.send, sendHandler(ctx));
+    ctx.subscribers.register(MAIL_JOBS.pollAll, () => pollAllMailboxes(ctx));
   },
+  schedule: [{ jobName: MAIL_JOBS.pollAll, everyMs: 60_000 }],
   listen(ctx) {
     return ctx.config.mail.inboundPort === undefined ? Promise.resolve(null) : startInboundSmtp(ctx);
   },
