@@ -66,6 +66,7 @@ export async function createRuntime(
     authenticate,
     modules: MODULES,
     logger: options.httpLogger ?? true,
+    ...(options.redisPrefix ? { redisPrefix: options.redisPrefix } : {}),
   });
   const listeners: Listener[] = [];
   return {

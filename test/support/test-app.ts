@@ -16,7 +16,7 @@ export interface TestApp {
 
 /** The real app on a fresh database of the run's kind (DB=sqlite|postgres), in memory over app.inject. */
 export async function createTestApp(
-  options: { clock?: () => Date; env?: Record<string, string> } = {},
+  options: { clock?: () => Date; env?: Record<string, string>; redisPrefix?: string } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig(
@@ -32,6 +32,7 @@ export async function createTestApp(
     database: database.open(),
     httpLogger: false,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.redisPrefix ? { redisPrefix: options.redisPrefix } : {}),
   });
   await runtime.app.ready();
   return {

@@ -4,6 +4,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import { Redis } from 'ioredis';
 import type { AppContext } from './context.js';
 import { PublicOrigins, registerPublicCors } from './cors.js';
 import { registerErrorHandling } from './error-handler.js';
@@ -25,7 +26,13 @@ export interface AppModule {
  */
 export async function buildApp(
   ctx: AppContext,
-  options: { authenticate: FastifyPluginAsync; modules: AppModule[]; logger?: boolean },
+  options: {
+    authenticate: FastifyPluginAsync;
+    modules: AppModule[];
+    logger?: boolean;
+    /** Key prefix of the shared rate-limit counters in Redis (tests isolate with a random one). */
+    redisPrefix?: string;
+  },
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger === false ? false : { level: ctx.config.logLevel },
@@ -52,7 +59,7 @@ export async function buildApp(
   app.decorate('publicOrigins', publicOrigins);
   await registerPublicCors(app, publicOrigins);
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, ...sharedRateLimitStore(app, ctx, options.redisPrefix) });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -83,4 +90,23 @@ export async function buildApp(
   }
   await registerWebApp(app, ctx.config.webDistDir);
   return app;
+}
+
+/**
+ * With REDIS_URL the rate-limit counters live in Redis, so every web process counts against the same limits;
+ * otherwise each process keeps its own in memory. When Redis does not answer, requests pass (logged): a
+ * limit is not worth refusing customers' submissions.
+ */
+function sharedRateLimitStore(app: FastifyInstance, ctx: AppContext, prefix = 'closeloop') {
+  if (!ctx.config.redisUrl) return {};
+  const redis = new Redis(ctx.config.redisUrl, {
+    connectTimeout: 1000,
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+  });
+  redis.on('error', (error) => ctx.logger.warn({ err: error }, 'rate-limit store (Redis) unavailable'));
+  app.addHook('onClose', async () => {
+    redis.disconnect();
+  });
+  return { redis, nameSpace: `${prefix}:rate-limit:`, skipOnError: true };
 }
