@@ -100,7 +100,7 @@ export default function HomePage() {
   const font = { fontFamily: 'system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif' };
   const priorityOption: echarts.EChartsCoreOption = {
     textStyle: font,
-    tooltip: { trigger: 'axis' },
+    tooltip: { trigger: 'axis', renderMode: 'richText' },
     grid: { left: 40, right: 16, top: 16, bottom: 32 },
     xAxis: { type: 'category', data: PRIORITIES.map((p) => t(`priority.${p}`)) },
     yAxis: { type: 'value', minInterval: 1 },
@@ -117,7 +117,7 @@ export default function HomePage() {
   };
   const statusOption: echarts.EChartsCoreOption = {
     textStyle: font,
-    tooltip: { trigger: 'item' },
+    tooltip: { trigger: 'item', renderMode: 'richText' },
     legend: { bottom: 0 },
     series: [
       {

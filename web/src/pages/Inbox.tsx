@@ -31,6 +31,12 @@ const VIEW_QUERY: Record<View, Record<string, string>> = {
 const FILTER_KEYS = ['status', 'priority', 'nature', 'departmentId', 'assigneeId', 'q'] as const;
 const PAGE_SIZE = 50;
 
+/** Page size: 50, or `?limit=` (1–200, the list API's bounds). */
+function pageSize(search: URLSearchParams): number {
+  const n = Number(search.get('limit'));
+  return Number.isInteger(n) && n >= 1 && n <= 200 ? n : PAGE_SIZE;
+}
+
 function isView(v: string | null): v is View {
   return VIEWS.includes(v as View);
 }
@@ -43,6 +49,7 @@ function listQuery(search: URLSearchParams): Record<string, string> {
     const v = search.get(k);
     if (v) q[k] = v;
   }
+  q.limit = String(pageSize(search));
   return q;
 }
 
@@ -82,7 +89,7 @@ export function InboxPage() {
     setError(null);
     try {
       const page = await api<{ data: FeedbackItem[]; nextCursor: string | null }>('GET', '/feedback', {
-        query: { ...q, limit: PAGE_SIZE, cursor: after ?? undefined },
+        query: { ...q, cursor: after ?? undefined },
         signal: controller.signal,
       });
       setItems((prev) => (after ? [...prev, ...page.data] : page.data));
