@@ -7,6 +7,7 @@ import { mailRoutes } from './mail.routes.js';
 import { acknowledgeHandler, replyHandler, sendHandler } from './subscribers/on-feedback-event.js';
 
 export { pollMailbox } from './commands/poll-mailbox.js';
+export { type CustomerMail, customerMailer } from './commands/queue-customer-mail.js';
 export {
   type MailDeps,
   type ReceiveOptions,

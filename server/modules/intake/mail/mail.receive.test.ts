@@ -255,6 +255,92 @@ describe('email: receiving one message', () => {
     expect(kept.every((k) => k.content_type === 'message/rfc822')).toBe(true);
   });
 
+  it('stores attachments and inline images through the attachment storage; a refused type stays only in the original', async () => {
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200)]);
+    const result = await receiveEmail(
+      t.ctx,
+      await composeMail({
+        from: 'att@customer.example',
+        to: 'support@closeloop.test',
+        subject: '发票有误（附截图）',
+        text: '截图和发票见附件。',
+        html: '<p>截图：<img src="cid:shot@customer"></p>',
+        attachments: [
+          { filename: '截图.png', content: png, cid: 'shot@customer', contentType: 'image/png' },
+          { filename: '发票.pdf', content: pdf, contentType: 'application/pdf' },
+          { filename: 'invoice.pdf.exe', content: exe, contentType: 'application/pdf' },
+        ],
+        messageId: messageId(),
+      }),
+      { via: 'smtp' },
+    );
+    expect(result.outcome).toBe('created');
+    const rows = await t.ctx.database.db
+      .selectFrom('feedback_attachments')
+      .select(['file_name', 'content_type', 'size_bytes', 'message_id'])
+      .where('feedback_id', '=', result.feedbackId!)
+      .orderBy('file_name')
+      .execute();
+    expect(rows.map((r) => [r.file_name, r.content_type, Number(r.size_bytes)])).toEqual([
+      ['发票.pdf', 'application/pdf', pdf.length],
+      ['截图.png', 'image/png', png.length],
+    ]);
+    expect(rows.every((r) => r.message_id !== null)).toBe(true);
+    const fields = await t.ctx.database.db
+      .selectFrom('feedback')
+      .select('custom_fields')
+      .where('id', '=', result.feedbackId!)
+      .executeTakeFirstOrThrow();
+    const notes = (
+      JSON.parse(fields.custom_fields) as {
+        email: { attachments: { fileName: string; stored: boolean; inline: boolean; reason?: string }[] };
+      }
+    ).email.attachments;
+    expect(notes).toEqual([
+      expect.objectContaining({ fileName: '截图.png', stored: true, inline: true }),
+      expect.objectContaining({ fileName: '发票.pdf', stored: true, inline: false }),
+      expect.objectContaining({
+        fileName: 'invoice.pdf.exe',
+        stored: false,
+        reason: 'attachment_type_not_allowed',
+      }),
+    ]);
+
+    // A reply's attachment belongs to the appended message.
+    const token = issueToken(await tokenSecret(t.ctx.database.db, t.ctx.clock), result.feedbackId!);
+    const reply = await receiveEmail(
+      t.ctx,
+      await composeMail({
+        from: 'att@customer.example',
+        to: `support+${token}@closeloop.test`,
+        subject: 'Re: 发票有误',
+        text: '补一张。',
+        attachments: [{ filename: 'more.png', content: png }],
+        messageId: messageId(),
+      }),
+      { via: 'smtp' },
+    );
+    expect(reply.outcome).toBe('appended');
+    const more = await t.ctx.database.db
+      .selectFrom('feedback_attachments')
+      .select(['file_name', 'message_id'])
+      .where('feedback_id', '=', result.feedbackId!)
+      .where('file_name', '=', 'more.png')
+      .executeTakeFirstOrThrow();
+    const appended = await t.ctx.database.db
+      .selectFrom('mail_inbound')
+      .select('feedback_message_id')
+      .where('feedback_id', '=', result.feedbackId!)
+      .where('outcome', '=', 'appended')
+      .executeTakeFirstOrThrow();
+    expect(more.message_id).toBe(appended.feedback_message_id);
+  });
+
   it('receives the same Message-ID from the same source once, even when delivered concurrently', async () => {
     const raw = await composeMail({
       from: 'dup@customer.example',

@@ -23,7 +23,7 @@ export async function queueMail(
   trx: DbOrTrx,
   queue: JobQueue,
   options: {
-    purpose: 'ack' | 'reply';
+    purpose: 'ack' | 'reply' | 'tracking_code';
     refId: string;
     feedbackId: string;
     to: string;

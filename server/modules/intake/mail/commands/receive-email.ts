@@ -3,7 +3,14 @@ import type { Trx } from '../../../../platform/db/database.js';
 import { newId, nowIso } from '../../../../platform/db/ids.js';
 import type { AppContext } from '../../../../platform/http/context.js';
 import { AppError } from '../../../../platform/http/errors.js';
-import { addMessage, createFeedback, getFeedbackRecords } from '../../../feedback/index.js';
+import {
+  addMessage,
+  createFeedback,
+  discardPreparedAttachments,
+  getFeedbackRecords,
+  type PreparedAttachment,
+  prepareAttachment,
+} from '../../../feedback/index.js';
 import { detectLanguage } from '../../../nlp/index.js';
 import { type Original, recordSubmission } from '../../commands/record-submission.js';
 import * as repo from '../mail.repository.js';
@@ -67,13 +74,56 @@ async function threadTarget(deps: MailDeps, mail: ParsedEmail, envelopeTo: strin
   return null;
 }
 
-function attachmentSummary(mail: ParsedEmail) {
-  return mail.attachments.map((a) => ({
-    fileName: a.fileName,
-    contentType: a.contentType,
-    size: a.size,
-    inline: a.inline,
-  }));
+interface AttachmentNote {
+  fileName: string;
+  contentType: string;
+  size: number;
+  inline: boolean;
+  /** Stored as an attachment of the item (else only in the raw original, for `reason`). */
+  stored: boolean;
+  reason?: string;
+}
+
+/**
+ * Stores the mail's attachments and inline images through feedback's attachment storage (type by magic
+ * bytes, size and count limits). One that is refused is noted with the reason and stays available in the
+ * raw original; the mail itself is still received.
+ */
+async function prepareMailAttachments(
+  deps: MailDeps,
+  mail: ParsedEmail,
+): Promise<{ files: PreparedAttachment[]; notes: AttachmentNote[] }> {
+  const files: PreparedAttachment[] = [];
+  const notes: AttachmentNote[] = [];
+  try {
+    for (const a of mail.attachments) {
+      const note: AttachmentNote = {
+        fileName: a.fileName,
+        contentType: a.contentType,
+        size: a.size,
+        inline: a.inline,
+        stored: false,
+      };
+      notes.push(note);
+      if (files.length >= deps.config.attachments.maxCount) {
+        note.reason = 'attachment_count_exceeded';
+        continue;
+      }
+      try {
+        files.push(
+          await prepareAttachment(deps.config, { fileName: a.fileName, bytes: a.content, at: deps.clock() }),
+        );
+        note.stored = true;
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        note.reason = error.code;
+      }
+    }
+  } catch (error) {
+    await discardPreparedAttachments(deps.config, files);
+    throw error;
+  }
+  return { files, notes };
 }
 
 function descriptionOf(mail: ParsedEmail): string {
@@ -132,122 +182,142 @@ export async function receiveEmail(
     remoteIp: options.remoteIp ?? null,
   };
 
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await deps.database.write(async (trx) => {
-        const again = await repo.findInbound(trx, source, messageKey);
-        if (again) return duplicateOf(again);
-        const at = nowIso(deps.clock);
-        const inbound = {
-          id: newId(),
-          source,
-          message_key: messageKey,
-          message_id: mail?.messageId ?? null,
-          references: mail ? [...mail.references, ...mail.inReplyTo].join(' ').slice(0, 8000) || null : null,
-          from_address: mail?.from?.address ?? null,
-          subject: mail ? clip(mail.subject, 500) : null,
-          received_at: at,
+  // Files are stored (and fsynced) before the transaction that inserts their rows; machine mail keeps none.
+  const prepared =
+    mail && !mail.automated
+      ? await prepareMailAttachments(deps, mail)
+      : { files: [], notes: [] as AttachmentNote[] };
+  try {
+    const result = await writeWithRetry(async (trx) => {
+      const again = await repo.findInbound(trx, source, messageKey);
+      if (again) return duplicateOf(again);
+      const at = nowIso(deps.clock);
+      const inbound = {
+        id: newId(),
+        source,
+        message_key: messageKey,
+        message_id: mail?.messageId ?? null,
+        references: mail ? [...mail.references, ...mail.inReplyTo].join(' ').slice(0, 8000) || null : null,
+        from_address: mail?.from?.address ?? null,
+        subject: mail ? clip(mail.subject, 500) : null,
+        received_at: at,
+      };
+      const finish = async (
+        outcome: MailOutcome,
+        extra: {
+          reason?: string | null;
+          feedbackId?: string | null;
+          customerId?: string | null;
+          messageId?: string | null;
+        },
+      ): Promise<ReceiveResult> => {
+        const submissionId = await recordSubmission(trx, {
+          original,
+          at,
+          actor: MAIL_ACTOR,
+          outcome,
+          feedbackId: extra.feedbackId ?? null,
+          customerId: extra.customerId ?? null,
+          error: outcome === 'rejected' || outcome === 'ignored' ? { reason: extra.reason ?? null } : null,
+        });
+        await repo.insertInbound(trx, {
+          ...inbound,
+          outcome,
+          reason: extra.reason ?? null,
+          submission_id: submissionId,
+          feedback_id: extra.feedbackId ?? null,
+          feedback_message_id: extra.messageId ?? null,
+        });
+        return {
+          outcome,
+          duplicate: false,
+          feedbackId: extra.feedbackId ?? null,
+          reason: extra.reason ?? null,
         };
-        const finish = async (
-          outcome: MailOutcome,
-          extra: {
-            reason?: string | null;
-            feedbackId?: string | null;
-            customerId?: string | null;
-            messageId?: string | null;
-          },
-        ): Promise<ReceiveResult> => {
-          const submissionId = await recordSubmission(trx, {
-            original,
-            at,
-            actor: MAIL_ACTOR,
-            outcome,
-            feedbackId: extra.feedbackId ?? null,
-            customerId: extra.customerId ?? null,
-            error: outcome === 'rejected' || outcome === 'ignored' ? { reason: extra.reason ?? null } : null,
-          });
-          await repo.insertInbound(trx, {
-            ...inbound,
-            outcome,
-            reason: extra.reason ?? null,
-            submission_id: submissionId,
-            feedback_id: extra.feedbackId ?? null,
-            feedback_message_id: extra.messageId ?? null,
-          });
-          return {
-            outcome,
-            duplicate: false,
-            feedbackId: extra.feedbackId ?? null,
-            reason: extra.reason ?? null,
-          };
-        };
+      };
 
-        if (!mail) return finish('rejected', { reason: `unparseable: ${parseError ?? 'unknown'}` });
-        if (mail.automated) return finish('ignored', { reason: mail.automated });
+      if (!mail) return finish('rejected', { reason: `unparseable: ${parseError ?? 'unknown'}` });
+      if (mail.automated) return finish('ignored', { reason: mail.automated });
 
-        if (target) {
-          const item = await liveItem(trx, target);
-          if (item) {
-            const body = clip(
-              stripQuoted(mail.text) || mail.text || mail.subject || '（空邮件）(empty message)',
-              MAX_DESCRIPTION,
-            );
-            const { message } = await addMessage({
-              trx,
-              actor: MAIL_ACTOR,
-              at,
-              ip: options.remoteIp ?? null,
-              feedbackId: item.id,
-              kind: 'customer',
-              body,
-              channel: 'email',
-            });
-            return finish('appended', {
-              feedbackId: item.id,
-              customerId: item.customer_id,
-              messageId: message.id,
-            });
-          }
-        }
-
-        if (!mail.from) return finish('rejected', { reason: 'no sender address' });
-        try {
-          const record = await createFeedback({
+      if (target) {
+        const item = await liveItem(trx, target);
+        if (item) {
+          const body = clip(
+            stripQuoted(mail.text) || mail.text || mail.subject || '（空邮件）(empty message)',
+            MAX_DESCRIPTION,
+          );
+          const { message } = await addMessage({
             trx,
             actor: MAIL_ACTOR,
             at,
             ip: options.remoteIp ?? null,
-            dialect: deps.database.dialect,
-            timeZone: deps.config.businessTimeZone,
-            input: {
-              description: descriptionOf(mail),
-              subject: mail.subject ? clip(mail.subject, 500) : null,
-              channel: 'email',
-              language: languageOf(mail),
-              occurredAt: mail.date,
-              customer: { email: mail.from.address, ...(mail.from.name ? { name: mail.from.name } : {}) },
-              customFields: {
-                email: {
-                  messageId: mail.messageId,
-                  hasHtml: mail.html !== null,
-                  attachments: attachmentSummary(mail),
-                },
-              },
-              submittedByCustomer: true,
-            },
+            feedbackId: item.id,
+            kind: 'customer',
+            body,
+            channel: 'email',
+            attachments: prepared.files,
           });
-          return finish('created', { feedbackId: record.id, customerId: record.customer_id });
-        } catch (error) {
-          // A From address the customers module refuses (malformed): kept, but no item.
-          if (error instanceof AppError && error.code === 'invalid_email')
-            return finish('rejected', { reason: `invalid sender address: ${mail.from.address}` });
-          throw error;
+          return finish('appended', {
+            feedbackId: item.id,
+            customerId: item.customer_id,
+            messageId: message.id,
+          });
         }
-      });
-    } catch (error) {
-      // The same message delivered concurrently: the other delivery's row now exists.
-      if (attempt < MAX_ATTEMPTS && isUniqueViolation(error)) continue;
-      throw error;
+      }
+
+      if (!mail.from) return finish('rejected', { reason: 'no sender address' });
+      try {
+        const record = await createFeedback({
+          trx,
+          actor: MAIL_ACTOR,
+          at,
+          ip: options.remoteIp ?? null,
+          dialect: deps.database.dialect,
+          timeZone: deps.config.businessTimeZone,
+          input: {
+            description: descriptionOf(mail),
+            subject: mail.subject ? clip(mail.subject, 500) : null,
+            channel: 'email',
+            language: languageOf(mail),
+            occurredAt: mail.date,
+            customer: { email: mail.from.address, ...(mail.from.name ? { name: mail.from.name } : {}) },
+            customFields: {
+              email: {
+                messageId: mail.messageId,
+                hasHtml: mail.html !== null,
+                attachments: prepared.notes,
+              },
+            },
+            attachments: prepared.files,
+            submittedByCustomer: true,
+          },
+        });
+        return finish('created', { feedbackId: record.id, customerId: record.customer_id });
+      } catch (error) {
+        // A From address the customers module refuses (malformed): kept, but no item.
+        if (error instanceof AppError && error.code === 'invalid_email')
+          return finish('rejected', { reason: `invalid sender address: ${mail.from.address}` });
+        throw error;
+      }
+    });
+    // Files only stay when their rows committed with an item or message.
+    if (result.duplicate || (result.outcome !== 'created' && result.outcome !== 'appended'))
+      await discardPreparedAttachments(deps.config, prepared.files);
+    return result;
+  } catch (error) {
+    await discardPreparedAttachments(deps.config, prepared.files);
+    throw error;
+  }
+
+  /** One write transaction; a unique violation (the same message delivered concurrently) runs it again. */
+  async function writeWithRetry(work: (trx: Trx) => Promise<ReceiveResult>): Promise<ReceiveResult> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await deps.database.write(work);
+      } catch (error) {
+        if (attempt < MAX_ATTEMPTS && isUniqueViolation(error)) continue;
+        throw error;
+      }
     }
   }
 }
