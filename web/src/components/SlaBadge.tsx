@@ -2,8 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SlaState } from '../../../shared/contracts/sla.js';
 import { formatDateTime, formatRelative } from '../format.js';
-
-type Status = 'on_track' | 'at_risk' | 'breached' | 'met';
+import { activeClock, SLA_COLOR } from '../sla.js';
 
 /** Re-renders every 30 s so "due in …" counts down. */
 export function useNow(intervalMs = 30_000): number {
@@ -15,26 +14,17 @@ export function useNow(intervalMs = 30_000): number {
   return now;
 }
 
-/** The clock that matters now: the first response until it is met, then the resolution. */
-export function activeClock(
-  sla: SlaState | null,
-): { clock: 'firstResponse' | 'resolution'; status: Status; dueAt: string | null } | null {
-  if (!sla) return null;
-  const fr = sla.firstResponse;
-  if (fr.status && fr.status !== 'met') return { clock: 'firstResponse', status: fr.status, dueAt: fr.dueAt };
-  const res = sla.resolution;
-  if (res.status) return { clock: 'resolution', status: res.status, dueAt: res.dueAt };
-  if (fr.status) return { clock: 'firstResponse', status: fr.status, dueAt: fr.dueAt };
-  return null;
-}
-
-const COLOR: Record<Status, string> = { on_track: 'green', at_risk: 'amber', breached: 'red', met: 'grey' };
-
 /** Green on track, amber at risk, red breached (from the item's `sla` field), with a live countdown. */
-export function SlaBadge({ sla }: { sla: SlaState | null }) {
+export function SlaBadge({
+  sla,
+  firstRespondedAt,
+}: {
+  sla: SlaState | null;
+  firstRespondedAt: string | null;
+}) {
   const { t } = useTranslation();
   const now = useNow();
-  const active = activeClock(sla);
+  const active = activeClock(sla, firstRespondedAt);
   if (!active) return <span className="sla sla-none">{t('sla.none')}</span>;
   const state = t(`sla.${active.status}`);
   const when = active.dueAt ? formatRelative(active.dueAt, now) : '';
@@ -46,7 +36,7 @@ export function SlaBadge({ sla }: { sla: SlaState | null }) {
   });
   return (
     <span
-      className={`sla sla-${COLOR[active.status]}`}
+      className={`sla sla-${SLA_COLOR[active.status]}`}
       title={title}
       data-sla={active.status}
       data-testid="sla-badge"

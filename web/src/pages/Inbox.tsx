@@ -286,7 +286,7 @@ export function InboxPage() {
                 <td>{deptName(item.department)}</td>
                 <td>{item.assignee?.name ?? <span className="muted">{t('ticket.unassigned')}</span>}</td>
                 <td>
-                  <SlaBadge sla={item.sla} />
+                  <SlaBadge sla={item.sla} firstRespondedAt={item.firstRespondedAt} />
                 </td>
                 <td className="nowrap">{formatDateTime(item.createdAt)}</td>
               </tr>

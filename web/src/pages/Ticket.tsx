@@ -331,7 +331,7 @@ export function TicketPage({ id }: { id: string }) {
               priority={item.priority}
               title={`${t('ticket.priorityWhy')}: ${reasons.join('; ') || t('ticket.noReasons')}`}
             />
-            <SlaBadge sla={item.sla} />
+            <SlaBadge sla={item.sla} firstRespondedAt={item.firstRespondedAt} />
           </div>
         </div>
         {item.subject ? <p className="subject-line">{item.subject}</p> : null}
