@@ -151,3 +151,26 @@ test('inbox pages with "load more" (keyset cursor) until everything is shown', a
   expect(new Set(numbers).size).toBe(5);
   expect([...numbers].sort().reverse()).toEqual(numbers);
 });
+
+test('assign a ticket to myself → it is in the "My open" view', async ({ page }) => {
+  const zeppelin = seeded('zeppelin');
+  await logIn(page, { email: 'Email', password: 'Password', submit: 'Sign in' });
+  await expect(page).toHaveURL(/\/inbox$/);
+  await page.getByRole('button', { name: 'My open' }).click();
+  await expect(page.getByText('No feedback matches these filters.')).toBeVisible();
+
+  await page.goto(`/tickets/${zeppelin.id}`);
+  await expect(page.getByTestId('ticket-number')).toContainText(zeppelin.number);
+  await page.getByRole('button', { name: 'Assign to me' }).click();
+  await expect(page.locator('[data-testid="timeline-event"][data-type="assignee_changed"]')).toBeVisible();
+  await expect(page.locator('.facts')).toContainText('Administrator');
+  await expect(page.getByRole('button', { name: 'Assign to me' })).toHaveCount(0);
+  await shot(page, 'ticket-assigned-en');
+
+  await page.getByRole('link', { name: 'Inbox' }).first().click();
+  await page.getByRole('button', { name: 'My open' }).click();
+  const rows = page.getByTestId('inbox-row');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute('data-number', zeppelin.number);
+  await expect(rows.first()).toContainText('Administrator');
+});

@@ -2,7 +2,15 @@ import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FeedbackStatus } from '../../../shared/enums.js';
 import { allowedTransitions } from '../../../shared/feedback/status-machine.js';
-import { ApiError, api, type FeedbackEvent, type FeedbackItem, type FeedbackMessage } from '../api.js';
+import {
+  ApiError,
+  api,
+  type Department,
+  type FeedbackEvent,
+  type FeedbackItem,
+  type FeedbackMessage,
+  type User,
+} from '../api.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { NatureLabel, PriorityLabel, StatusLabel, useAreaLabel } from '../components/Labels.js';
 import { MessageBody } from '../components/SafeHtml.js';
@@ -10,6 +18,7 @@ import { SlaBadge } from '../components/SlaBadge.js';
 import { formatDateTime } from '../format.js';
 import { currentLanguage } from '../i18n/index.js';
 import { Link } from '../router.js';
+import { useSession } from '../session.js';
 
 type Entry = { at: string; key: string } & (
   | { kind: 'message'; message: FeedbackMessage }
@@ -293,6 +302,101 @@ function StatusActions({ item, onChanged }: { item: FeedbackItem; onChanged: () 
   );
 }
 
+const KEEP = '';
+const NOBODY = '-';
+
+function AssignPanel({ item, onChanged }: { item: FeedbackItem; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const [users, setUsers] = useState<User[]>([]);
+  const [departments, setDepartments] = useState<Department[]>([]);
+  const [assignee, setAssignee] = useState(KEEP);
+  const [department, setDepartment] = useState(KEEP);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    // Choices only: a caller who may not list users or departments can still assign to themselves.
+    api<{ data: User[] }>('GET', '/users', { query: { limit: 200, active: 'true' } })
+      .then((r) => setUsers(r.data))
+      .catch(() => setUsers([]));
+    api<{ data: Department[] }>('GET', '/departments')
+      .then((r) => setDepartments(r.data))
+      .catch(() => setDepartments([]));
+  }, []);
+
+  async function send(body: { assigneeId?: string | null; departmentId?: string | null }) {
+    setBusy(true);
+    setError(null);
+    setSaved(false);
+    try {
+      await api('POST', `/feedback/${encodeURIComponent(item.id)}/assign`, { body });
+      setAssignee(KEEP);
+      setDepartment(KEEP);
+      setSaved(true);
+      onChanged();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const body: { assigneeId?: string | null; departmentId?: string | null } = {};
+    if (assignee !== KEEP) body.assigneeId = assignee === NOBODY ? null : assignee;
+    if (department !== KEEP) body.departmentId = department === NOBODY ? null : department;
+    if (Object.keys(body).length > 0) void send(body);
+  }
+
+  const lang = currentLanguage();
+  return (
+    <section className="panel actions" aria-labelledby="assign-title">
+      <h2 id="assign-title">{t('ticket.assign.title')}</h2>
+      {user && item.assignee?.id !== user.id ? (
+        <button type="button" disabled={busy} onClick={() => void send({ assigneeId: user.id })}>
+          {t('ticket.assign.toMe')}
+        </button>
+      ) : null}
+      <form className="transition-form" onSubmit={submit}>
+        <label>
+          {t('ticket.assign.assignee')}
+          <select name="assigneeId" value={assignee} onChange={(e) => setAssignee(e.target.value)}>
+            <option value={KEEP}>{t('ticket.assign.keep')}</option>
+            <option value={NOBODY}>{t('ticket.assign.nobody')}</option>
+            {users.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('ticket.assign.department')}
+          <select name="departmentId" value={department} onChange={(e) => setDepartment(e.target.value)}>
+            <option value={KEEP}>{t('ticket.assign.keep')}</option>
+            <option value={NOBODY}>{t('ticket.assign.nobody')}</option>
+            {departments.map((d) => (
+              <option key={d.id} value={d.id}>
+                {lang === 'zh-CN' ? d.nameZh : d.nameEn}
+              </option>
+            ))}
+          </select>
+        </label>
+        <ErrorMessage error={error} />
+        <div className="row">
+          <button type="submit" disabled={busy || (assignee === KEEP && department === KEEP)}>
+            {t('ticket.assign.submit')}
+          </button>
+          {saved ? <span className="muted">{t('ticket.assign.saved')}</span> : null}
+        </div>
+      </form>
+    </section>
+  );
+}
+
 export function TicketPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const areaLabel = useAreaLabel();
@@ -420,8 +524,9 @@ export function TicketPage({ id }: { id: string }) {
           </ol>
           <Composer id={item.id} onSent={reload} />
         </section>
-        <aside>
+        <aside className="side">
           <StatusActions item={item} onChanged={reload} />
+          <AssignPanel item={item} onChanged={reload} />
         </aside>
       </div>
     </div>
