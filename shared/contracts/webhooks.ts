@@ -13,6 +13,8 @@ export const WEBHOOK_EVENT_TYPES = [
   'feedback.tags_changed',
   'feedback.updated',
   'feedback.merged',
+  'feedback.linked',
+  'feedback.unlinked',
   'feedback.rated',
   'sla.at_risk',
   'sla.breached',

@@ -271,6 +271,23 @@ describe('attachments', () => {
     const [file] = reply.body.data.attachments;
     expect(file).toMatchObject({ fileName: '回复.txt', messageId: reply.body.data.id });
 
+    // Staff create an item with attachments the same way.
+    const photo = await upload(PNG, {
+      name: encodeURIComponent('C:\\Users\\王\\门店照片.png'),
+      headers: agentA.headers,
+    });
+    expect(photo.body.data.fileName).toBe('门店照片.png');
+    const created = await call<{ data: FeedbackItem }>(t.app, {
+      method: 'POST',
+      url: '/api/v1/feedback',
+      headers: agentA.headers,
+      payload: { description: '客户到店反映柜台玻璃破损，附照片', attachments: [photo.body.data.token] },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.data.attachments.map((a) => [a.fileName, a.contentType])).toEqual([
+      ['门店照片.png', 'image/png'],
+    ]);
+
     const url = `/api/v1/feedback/${item.id}/attachments/${file!.id}`;
     const own = await t.app.inject({ method: 'GET', url, headers: agentA.headers });
     expect(own.statusCode).toBe(200);
