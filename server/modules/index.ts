@@ -6,6 +6,7 @@ import { intakeModule } from './intake/index.js';
 import { mailModule } from './intake/mail/index.js';
 import { widgetModule } from './intake/widget/index.js';
 import type { Module } from './module.js';
+import { loopModule } from './loop/index.js';
 import { notificationsModule } from './notifications/index.js';
 import { slaModule } from './sla/index.js';
 import { surveysModule } from './surveys/index.js';
@@ -28,4 +29,5 @@ export const MODULES: Module[] = [
   webhooksModule,
   widgetModule,
   surveysModule,
+  loopModule,
 ];

@@ -23,6 +23,11 @@ export async function findFeedbackRow(db: DbOrTrx, id: string): Promise<Feedback
   return db.selectFrom('feedback').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The item with this ticket number (unique), or undefined. */
+export function findFeedbackByNumber(db: DbOrTrx, number: string): Promise<FeedbackRow | undefined> {
+  return db.selectFrom('feedback').selectAll().where('number', '=', number).executeTakeFirst();
+}
+
 /** Attaches tags and shares to rows, two queries for any number of rows. */
 export async function withTagsAndShares(db: DbOrTrx, rows: FeedbackRow[]): Promise<FeedbackRecord[]> {
   if (rows.length === 0) return [];

@@ -37,7 +37,9 @@ export {
   type StoredPriorityReason,
 } from './feedback.presenter.js';
 export { type FeedbackRecord, type FeedbackRow, findFeedbackIdBySource } from './feedback.repository.js';
+export { presentForCustomer } from './feedback.customer.presenter.js';
 export { loadFeedbackView, loadFeedbackViews } from './queries/feedback-views.js';
+export { type CustomerViewSource, findItemByNumber, loadCustomerView } from './queries/customer-view.js';
 export { customerFeedbackStats, getFeedbackOrThrow, getFeedbackRecords } from './queries/get-feedback.js';
 export { getFeedbackMessage } from './queries/get-message.js';
 export { type FeedbackTriageRow, humanSetFields } from './triage.repository.js';

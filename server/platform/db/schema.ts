@@ -32,6 +32,7 @@ import type {
   MailSettingsTable,
 } from '../../modules/intake/mail/mail.table.js';
 import type { WidgetSettingsTable } from '../../modules/intake/widget/widget.table.js';
+import type { TrackingCodeTable, TrackingSessionTable } from '../../modules/loop/loop.table.js';
 import type { NotificationTable } from '../../modules/notifications/notifications.table.js';
 import type {
   SlaCalendarDayTable,
@@ -104,6 +105,8 @@ export interface Database {
   webhook_settings: WebhookSettingsTable;
   widget_settings: WidgetSettingsTable;
   survey_responses: SurveyResponseTable;
+  tracking_codes: TrackingCodeTable;
+  tracking_sessions: TrackingSessionTable;
   mail_mailboxes: MailMailboxTable;
   mail_inbound: MailInboundTable;
   mail_outbound: MailOutboundTable;

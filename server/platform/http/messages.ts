@@ -79,6 +79,22 @@ export const ERROR_MESSAGES = {
     'zh-CN': '需要提供客户联系方式（邮箱或电话）或客户编号。',
   },
   invalid_cursor: { en: 'The pagination cursor is not valid.', 'zh-CN': '分页游标无效。' },
+  tracking_code_invalid: {
+    en: 'The ticket number or the code is not right. Check both, or ask for a new code.',
+    'zh-CN': '工单号或验证码不正确，请核对后重试，或重新获取验证码。',
+  },
+  tracking_code_expired: {
+    en: 'This code has expired; ask for a new one.',
+    'zh-CN': '验证码已过期，请重新获取。',
+  },
+  tracking_attempts_exceeded: {
+    en: 'Too many wrong codes; ask for a new code.',
+    'zh-CN': '验证码错误次数过多，请重新获取验证码。',
+  },
+  tracking_session_invalid: {
+    en: 'Your access to this ticket has expired or is not valid; verify again with a new code.',
+    'zh-CN': '查询凭证已过期或无效，请重新获取验证码验证。',
+  },
   survey_score_out_of_range: {
     en: 'The score must be between {min} and {max}.',
     'zh-CN': '评分必须在 {min} 到 {max} 之间。',

@@ -15,6 +15,7 @@ import * as mail from './2026-11-23-0014-mail.js';
 import * as attachments from './2026-11-23-0015-attachments.js';
 import * as feedbackLinks from './2026-11-23-0016-feedback-links.js';
 import * as widgetSurveys from './2026-11-23-0017-widget-surveys.js';
+import * as tracking from './2026-11-23-0018-tracking.js';
 
 /** All migrations in order. Names are frozen: never rename or edit one that has shipped; add a new one. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-0015-attachments': attachments,
   '2026-11-23-0016-feedback-links': feedbackLinks,
   '2026-11-23-0017-widget-surveys': widgetSurveys,
+  '2026-11-23-0018-tracking': tracking,
 };

@@ -1,0 +1,28 @@
+import type { AppContext } from '../../platform/http/context.js';
+import type { Module } from '../module.js';
+import { defaultCodeDelivery } from './code-delivery.js';
+import { type IssueCodeRequest, issueTrackingCode } from './commands/issue-code.js';
+import { LOOP_JOBS } from './loop.events.js';
+import { deleteExpired } from './loop.repository.js';
+import { loopRoutes } from './loop.routes.js';
+
+export { TRACKING } from './loop.events.js';
+
+/** Closing the loop with the customer: tracking without an account (codes, sessions, the public timeline). */
+export const loopModule: Module = {
+  name: 'loop',
+  routes: loopRoutes,
+  registerJobs(ctx: AppContext) {
+    const delivery = defaultCodeDelivery(ctx);
+    ctx.subscribers.register(LOOP_JOBS.issueTrackingCode, async (payload) => {
+      await issueTrackingCode(
+        { database: ctx.database, clock: ctx.clock, delivery },
+        payload as unknown as IssueCodeRequest,
+      );
+    });
+    ctx.subscribers.register(LOOP_JOBS.purgeTracking, async () => {
+      await ctx.database.write((trx) => deleteExpired(trx, ctx.clock().toISOString()));
+    });
+  },
+  schedule: [{ jobName: LOOP_JOBS.purgeTracking, everyMs: 3_600_000 }],
+};

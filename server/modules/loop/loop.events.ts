@@ -1,0 +1,16 @@
+export const LOOP_JOBS = {
+  /** Look the ticket up, check the contact, issue a code and send it (payload: number, contact, ip, locale). */
+  issueTrackingCode: 'loop.issue-tracking-code',
+  /** Delete expired codes and sessions. */
+  purgeTracking: 'loop.purge-tracking',
+} as const;
+
+/** How long a code and a session live, and how many wrong tries kill a code. */
+export const TRACKING = {
+  codeMinutes: 10,
+  sessionMinutes: 60,
+  maxAttempts: 5,
+  /** Code requests, and session attempts, per client IP and ticket number within the window. */
+  requestsPerWindow: 5,
+  windowMinutes: 15,
+} as const;

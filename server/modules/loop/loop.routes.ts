@@ -1,0 +1,123 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  ZCustomerTicketResponse,
+  ZTrackingCodeAccepted,
+  ZTrackingCodeRequest,
+  ZTrackingNumberParams,
+  ZTrackingSessionRequest,
+  ZTrackingSessionResponse,
+} from '../../../shared/contracts/tracking.js';
+import { AppError } from '../../platform/http/errors.js';
+import { openTrackingSession } from './commands/open-session.js';
+import { LOOP_JOBS, TRACKING } from './loop.events.js';
+import { getTrackedTicket } from './queries/tracked-ticket.js';
+
+const WINDOW_MS = TRACKING.windowMinutes * 60_000;
+
+function bearer(header: string | undefined): string | null {
+  const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  return match?.[1] ?? null;
+}
+
+/** Customer tracking without an account: a code to the contact on record, a session, the public timeline. */
+export const loopRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { database, clock, queue } = app.ctx;
+  // Per client IP and ticket number (the body is read by then), on top of the route's per-IP limit.
+  const perNumber = app.createRateLimit({
+    max: TRACKING.requestsPerWindow,
+    timeWindow: WINDOW_MS,
+    keyGenerator: (req) => `tracking:${req.ip}:${String((req.body as { number?: unknown })?.number ?? '')}`,
+  });
+  const limitPerNumber = async (
+    req: Parameters<typeof perNumber>[0],
+    reply: { header(k: string, v: number): unknown },
+  ) => {
+    const limit = await perNumber(req);
+    if (limit.isAllowed || !limit.isExceeded) return;
+    reply.header('retry-after', limit.ttlInSeconds);
+    throw new AppError('rate_limited', { params: { after: `${limit.ttlInSeconds} s` } });
+  };
+  const perIp = { max: TRACKING.requestsPerWindow * 4, timeWindow: WINDOW_MS };
+
+  app.post(
+    '/public/tracking/code',
+    {
+      schema: {
+        tags: ['public'],
+        summary: 'Ask for a one-time code to follow a ticket (sent to the contact on record)',
+        description:
+          'Always 202 with the same body: a code is sent only when the number exists and the contact is the ' +
+          'email or mobile number given with it, so the answer reveals nothing. A new code replaces the last; ' +
+          `it lives ${TRACKING.codeMinutes} minutes. Limited per IP and number (429 rate_limited).`,
+        security: [],
+        body: ZTrackingCodeRequest,
+        response: { 202: ZTrackingCodeAccepted },
+      },
+      config: { rateLimit: { ...perIp, keyGenerator: (req) => `tracking-code:ip:${req.ip}` } },
+      preHandler: limitPerNumber,
+    },
+    async (req, reply) => {
+      // The lookup runs in the background so the answer's timing does not tell whether the ticket exists.
+      await database.write((trx) =>
+        queue.enqueue(
+          LOOP_JOBS.issueTrackingCode,
+          { number: req.body.number, contact: req.body.contact, ip: req.ip, locale: req.locale },
+          { trx },
+        ),
+      );
+      return reply
+        .status(202)
+        .send({ data: { accepted: true as const, expiresInMinutes: TRACKING.codeMinutes } });
+    },
+  );
+
+  app.post(
+    '/public/tracking/session',
+    {
+      schema: {
+        tags: ['public'],
+        summary: 'Trade a ticket number and its code for a read token (Bearer) valid for an hour',
+        description:
+          `401 tracking_code_invalid for a wrong code or unknown number (the same answer), 401 tracking_code_expired, ` +
+          `429 tracking_attempts_exceeded after ${TRACKING.maxAttempts} wrong codes (ask for a new one).`,
+        security: [],
+        body: ZTrackingSessionRequest,
+        response: { 200: ZTrackingSessionResponse },
+      },
+      config: { rateLimit: { ...perIp, keyGenerator: (req) => `tracking-session:ip:${req.ip}` } },
+      preHandler: limitPerNumber,
+    },
+    async (req) => ({
+      data: await openTrackingSession(database, {
+        number: req.body.number,
+        code: req.body.code,
+        now: clock(),
+      }),
+    }),
+  );
+
+  app.get(
+    '/public/tracking/:number',
+    {
+      schema: {
+        tags: ['public'],
+        summary:
+          'The ticket as its customer sees it: status, handler, expected completion, closure letter, timeline',
+        description:
+          'Authorization: Bearer <token from /public/tracking/session>. Never shows internal notes, priority, ' +
+          'reasons, tags or staff details beyond the handler’s display name. 401 tracking_session_invalid otherwise.',
+        security: [],
+        params: ZTrackingNumberParams,
+        response: { 200: ZCustomerTicketResponse },
+      },
+    },
+    async (req) => ({
+      data: await getTrackedTicket(database.db, {
+        number: req.params.number,
+        token: bearer(req.headers.authorization),
+        now: clock(),
+        locale: req.locale,
+      }),
+    }),
+  );
+};

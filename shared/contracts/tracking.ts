@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+const ZTicketNumber = z.string().trim().min(1).max(64);
+
+export const ZTrackingCodeRequest = z
+  .object({
+    number: ZTicketNumber,
+    contact: z.string().trim().min(3).max(320).describe('The email or mobile number given with the ticket'),
+  })
+  .strict();
+
+export const ZTrackingCodeAccepted = z.object({
+  data: z.object({
+    accepted: z.literal(true),
+    expiresInMinutes: z.number(),
+  }),
+});
+
+export const ZTrackingSessionRequest = z
+  .object({
+    number: ZTicketNumber,
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, 'must be the 6-digit code'),
+  })
+  .strict();
+
+export const ZTrackingSessionResponse = z.object({
+  data: z.object({ token: z.string(), expiresAt: z.string() }),
+});
+
+export const ZTrackingNumberParams = z.object({ number: ZTicketNumber });
+
+export const CUSTOMER_TIMELINE_KINDS = [
+  'received',
+  'classified',
+  'assigned',
+  'in_progress',
+  'reply',
+  'customer_message',
+  'resolved',
+  'reopened',
+  'closed',
+  'merged',
+] as const;
+
+export const ZCustomerTimelineEntry = z.object({
+  kind: z.enum(CUSTOMER_TIMELINE_KINDS),
+  at: z.string(),
+  label: z.string().describe('What happened, in the caller’s language'),
+  handlerName: z.string().nullable(),
+  body: z.string().nullable().describe('Text of a reply or of the customer’s own message'),
+});
+
+export const ZClosureLetter = z.object({ rootCause: z.string(), remedy: z.string(), prevention: z.string() });
+
+export const ZCustomerTicketView = z.object({
+  number: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  nature: z.string().nullable(),
+  businessArea: z.string().nullable(),
+  submittedAt: z.string(),
+  expectedResolutionAt: z.string().nullable(),
+  handlerName: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  closure: ZClosureLetter.nullable(),
+  timeline: z.array(ZCustomerTimelineEntry),
+});
+export type CustomerTicketView = z.infer<typeof ZCustomerTicketView>;
+
+export const ZCustomerTicketResponse = z.object({ data: ZCustomerTicketView });
