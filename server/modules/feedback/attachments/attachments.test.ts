@@ -1,4 +1,5 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -199,6 +200,32 @@ describe('attachments', () => {
     const after = await filesUnder(dataDir);
     expect(after.length).toBe(before.length + 1);
     expect(await countRows('feedback_uploads')).toBe(uploadsBefore + 1);
+  });
+
+  it('over a real connection, a chunked oversized upload gets its 413 (not a reset) and leaves no file', async () => {
+    const before = await filesUnder(dataDir);
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request(
+        `${address}/api/v1/public/attachments?filename=big.png`,
+        { method: 'POST', headers: { 'content-type': 'image/png', 'transfer-encoding': 'chunked' } },
+        (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            body += chunk;
+          });
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
+      req.on('error', reject);
+      req.write(PNG);
+      for (let i = 0; i < 4; i++) req.write(Buffer.alloc(MAX_BYTES / 2, 0x41));
+      req.end();
+    });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body).error.code).toBe('attachment_too_large');
+    expect(await filesUnder(dataDir)).toEqual(before);
   });
 
   it('refuses more files than ATTACHMENT_MAX_COUNT, and unknown, used or expired tokens', async () => {
