@@ -6,9 +6,9 @@ import { refreshStatsHandler } from './subscribers/on-feedback-changed.js';
 export { type ResolveCustomerInput, resolveCustomer } from './commands/resolve-customer.js';
 export { CUSTOMER_EVENTS } from './customers.events.js';
 export { normalizeEmail, normalizePhone } from './normalize-identity.js';
-export { type MatchedContact, matchCustomerContact } from './queries/match-contact.js';
 export { type CustomerContact, getCustomerContact } from './queries/get-customer-contact.js';
 export { type CustomerSummary, getCustomerSummaries } from './queries/get-customer-summaries.js';
+export { type MatchedContact, matchCustomerContact } from './queries/match-contact.js';
 
 /** Customer profiles, tiers, identities (email / phone / external id) and PII protection. */
 export const customersModule: Module = {

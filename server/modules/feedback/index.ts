@@ -28,6 +28,7 @@ export { lockFeedbackForSla, recordSlaEvent } from './commands/record-sla-event.
 export { type SlaPolicyRef, setSlaDue } from './commands/set-sla-due.js';
 export { setTags } from './commands/set-tags.js';
 export { type FeedbackFieldChanges, updateFeedbackFields } from './commands/update-feedback-fields.js';
+export { presentForCustomer } from './feedback.customer.presenter.js';
 export { FEEDBACK_AGGREGATE, FEEDBACK_EVENTS, type FeedbackEventType } from './feedback.events.js';
 export { authorizeFeedback, canView as canViewFeedback, type FeedbackAction } from './feedback.policy.js';
 export {
@@ -37,9 +38,8 @@ export {
   type StoredPriorityReason,
 } from './feedback.presenter.js';
 export { type FeedbackRecord, type FeedbackRow, findFeedbackIdBySource } from './feedback.repository.js';
-export { presentForCustomer } from './feedback.customer.presenter.js';
-export { loadFeedbackView, loadFeedbackViews } from './queries/feedback-views.js';
 export { type CustomerViewSource, findItemByNumber, loadCustomerView } from './queries/customer-view.js';
+export { loadFeedbackView, loadFeedbackViews } from './queries/feedback-views.js';
 export { customerFeedbackStats, getFeedbackOrThrow, getFeedbackRecords } from './queries/get-feedback.js';
 export { getFeedbackMessage } from './queries/get-message.js';
 export { type FeedbackTriageRow, humanSetFields } from './triage.repository.js';
