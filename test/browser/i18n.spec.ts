@@ -74,3 +74,31 @@ test.describe('in English (browser language en-US)', () => {
     await expect(page.getByRole('heading', { name: 'Inbox' })).toBeVisible();
   });
 });
+
+test.describe('priority change in Chinese', () => {
+  test.use({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+
+  test('a change without a reason is refused in Chinese next to the form; with a reason it is applied', async ({
+    page,
+  }) => {
+    const idea = seeded('idea');
+    await logIn(page, { email: '邮箱', password: '密码', submit: '登录' });
+    await expect(page).toHaveURL(/\/inbox$/);
+    await page.goto(`/tickets/${idea.id}`);
+    const panel = page.getByRole('region', { name: '调整优先级' });
+    await panel.getByLabel('新优先级').selectOption('high');
+    await panel.getByRole('button', { name: '调整优先级' }).click();
+    await expect(panel.getByRole('alert')).toHaveAttribute('data-code', 'priority_reason_required');
+    await expect(panel.getByRole('alert')).toHaveText('修改优先级需要填写原因。');
+    await shot(page, 'priority-error-zh');
+    await panel.getByLabel('原因（必填）').fill('客户为企业大客户，影响多名员工');
+    await panel.getByRole('button', { name: '调整优先级' }).click();
+    await expect(page.locator('.ticket-head .priority-high')).toHaveText('高');
+    await expect(page.locator('[data-testid="timeline-event"][data-type="priority_changed"]')).toContainText(
+      '优先级：建议类 → 高',
+    );
+    await expect(page.locator('[data-testid="timeline-event"][data-type="priority_changed"]')).toContainText(
+      '客户为企业大客户',
+    );
+  });
+});

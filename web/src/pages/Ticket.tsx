@@ -1,6 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FeedbackStatus } from '../../../shared/enums.js';
+import { type FeedbackStatus, PRIORITIES, type Priority } from '../../../shared/enums.js';
 import { allowedTransitions } from '../../../shared/feedback/status-machine.js';
 import {
   ApiError,
@@ -302,6 +302,66 @@ function StatusActions({ item, onChanged }: { item: FeedbackItem; onChanged: () 
   );
 }
 
+function PriorityPanel({ item, onChanged }: { item: FeedbackItem; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const [priority, setPriority] = useState<Priority>(item.priority);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => setPriority(item.priority), [item.priority]);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setSaved(false);
+    try {
+      // The server requires the reason and answers in the user's language when it is missing.
+      await api('PATCH', `/feedback/${encodeURIComponent(item.id)}`, {
+        body: { priority, ...(reason.trim() ? { reason: reason.trim() } : {}) },
+      });
+      setReason('');
+      setSaved(true);
+      onChanged();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="panel actions" aria-labelledby="priority-title">
+      <h2 id="priority-title">{t('ticket.priorityChange.title')}</h2>
+      <form className="transition-form" onSubmit={submit}>
+        <label>
+          {t('ticket.priorityChange.to')}
+          <select name="priority" value={priority} onChange={(e) => setPriority(e.target.value as Priority)}>
+            {PRIORITIES.map((p) => (
+              <option key={p} value={p}>
+                {t(`priority.${p}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('ticket.priorityChange.reason')}
+          <input name="priorityReason" value={reason} onChange={(e) => setReason(e.target.value)} />
+        </label>
+        <ErrorMessage error={error} />
+        <div className="row">
+          <button type="submit" disabled={busy || priority === item.priority}>
+            {t('ticket.priorityChange.submit')}
+          </button>
+          {saved ? <span className="muted">{t('ticket.priorityChange.saved')}</span> : null}
+        </div>
+      </form>
+    </section>
+  );
+}
+
 const KEEP = '';
 const NOBODY = '-';
 
@@ -526,6 +586,7 @@ export function TicketPage({ id }: { id: string }) {
         </section>
         <aside className="side">
           <StatusActions item={item} onChanged={reload} />
+          <PriorityPanel item={item} onChanged={reload} />
           <AssignPanel item={item} onChanged={reload} />
         </aside>
       </div>
