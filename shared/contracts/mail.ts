@@ -76,9 +76,13 @@ export const ZPollResponse = z.object({ data: ZPollResult });
 
 // ---- mail sent for an item ----
 
+/** Why we sent a mail: acknowledgement of a new item, an agent's reply, a tracking code (loop module). */
+export const OUTBOUND_PURPOSES = ['ack', 'reply', 'tracking_code'] as const;
+export type OutboundPurpose = (typeof OUTBOUND_PURPOSES)[number];
+
 export const ZOutboundMail = z.object({
   id: z.string(),
-  purpose: z.enum(['ack', 'reply']),
+  purpose: z.enum(OUTBOUND_PURPOSES),
   to: z.string().nullable(),
   subject: z.string(),
   messageId: z.string(),

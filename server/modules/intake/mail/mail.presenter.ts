@@ -1,4 +1,4 @@
-import type { Mailbox } from '../../../../shared/contracts/mail.js';
+import type { Mailbox, OutboundPurpose } from '../../../../shared/contracts/mail.js';
 import type { MailboxRow, OutboundRow } from './mail.repository.js';
 
 /** A mailbox as the API shows it: never its password. */
@@ -24,7 +24,7 @@ export function presentMailbox(row: MailboxRow): Mailbox {
 export function presentOutbound(row: OutboundRow) {
   return {
     id: row.id,
-    purpose: row.purpose as 'ack' | 'reply',
+    purpose: row.purpose as OutboundPurpose,
     to: row.to_address,
     subject: row.subject,
     messageId: row.message_id,

@@ -51,6 +51,48 @@ export function sanitizeMailHtml(html: string): string {
   return sanitizeHtml(html, HTML_OPTIONS);
 }
 
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** Plain text of an HTML body (for HTML-only mail that mailparser left without a text part). */
+export function htmlToText(html: string): string {
+  const marked = html
+    .replace(/<(br|hr)\b[^>]*>/gi, '\n')
+    .replace(/<\/(p|div|li|tr|h[1-6]|blockquote)>/gi, '\n');
+  const stripped = sanitizeHtml(marked, { allowedTags: [], allowedAttributes: {} });
+  return stripped
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+      if (name[0] === '#') {
+        const code =
+          name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+        return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
+      }
+      return ENTITIES[name.toLowerCase()] ?? whole;
+    })
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/**
+ * The body of a message whose MIME structure could not be followed (e.g. multipart without a boundary),
+ * read as text: UTF-8 when valid, else GB18030 (what Chinese clients write).
+ */
+function rawBodyText(raw: Buffer): string {
+  const text = raw.toString('latin1');
+  const crlf = text.indexOf('\r\n\r\n');
+  const lf = text.indexOf('\n\n');
+  const start = crlf >= 0 && (lf < 0 || crlf < lf) ? crlf + 4 : lf >= 0 ? lf + 2 : raw.length;
+  const body = raw.subarray(start);
+  for (const charset of ['utf-8', 'gb18030']) {
+    try {
+      return new TextDecoder(charset, { fatal: true }).decode(body).replace(/\r\n/g, '\n').trim();
+    } catch {
+      // try the next charset
+    }
+  }
+  return body.toString('latin1').trim();
+}
+
 function idList(value: string | string[] | undefined): string[] {
   const all = Array.isArray(value) ? value : value ? [value] : [];
   return all.flatMap((v) => v.match(/<[^<>\s]+>/g) ?? []);
@@ -115,6 +157,10 @@ export async function parseEmail(
     ...rawHeader(lines, 'x-original-to').map((v) => v.toLowerCase()),
   ];
   const messageId = idList(mail.messageId)[0] ?? null;
+  const html = mail.html ? sanitizeMailHtml(mail.html) : null;
+  let text = (mail.text ?? '').replace(/\r\n/g, '\n').trim();
+  if (!text && html) text = htmlToText(html);
+  if (!text && !html && mail.attachments.length === 0) text = rawBodyText(raw);
   return {
     messageId,
     rawHash: `sha256:${createHash('sha256').update(raw).digest('hex')}`,
@@ -125,8 +171,8 @@ export async function parseEmail(
       : null,
     recipients,
     subject: (mail.subject ?? '').replace(/\s+/g, ' ').trim(),
-    text: (mail.text ?? '').replace(/\r\n/g, '\n').trim(),
-    html: mail.html ? sanitizeMailHtml(mail.html) : null,
+    text,
+    html,
     attachments: mail.attachments.map((a) => ({
       fileName: a.filename ?? (a.cid ? `inline-${a.cid}` : 'attachment'),
       contentType: a.contentType,

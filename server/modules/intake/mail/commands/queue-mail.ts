@@ -1,3 +1,4 @@
+import type { OutboundPurpose } from '../../../../../shared/contracts/mail.js';
 import type { DbOrTrx } from '../../../../platform/db/database.js';
 import { newId } from '../../../../platform/db/ids.js';
 import type { JobQueue } from '../../../../platform/jobs/queue.js';
@@ -23,7 +24,7 @@ export async function queueMail(
   trx: DbOrTrx,
   queue: JobQueue,
   options: {
-    purpose: 'ack' | 'reply' | 'tracking_code';
+    purpose: OutboundPurpose;
     refId: string;
     feedbackId: string;
     to: string;

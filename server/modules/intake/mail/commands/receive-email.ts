@@ -40,6 +40,7 @@ export interface ReceiveResult {
 }
 
 const MAX_DESCRIPTION = 20_000;
+const MAX_HTML = 50_000;
 const MAX_ATTEMPTS = 3;
 
 const MAIL_ACTOR: Actor = {
@@ -284,7 +285,8 @@ export async function receiveEmail(
             customFields: {
               email: {
                 messageId: mail.messageId,
-                hasHtml: mail.html !== null,
+                // The sanitised HTML body for display (the raw original keeps it when it is larger).
+                html: mail.html !== null && mail.html.length <= MAX_HTML ? mail.html : null,
                 attachments: prepared.notes,
               },
             },
