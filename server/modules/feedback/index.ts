@@ -1,5 +1,9 @@
 import type { Module } from '../module.js';
-import { PURGE_UPLOADS_JOB, registerAttachmentJobs } from './attachments/attachments.jobs.js';
+import {
+  PURGE_UPLOADS_JOB,
+  registerAttachmentJobs,
+  SWEEP_ORPHAN_FILES_JOB,
+} from './attachments/attachments.jobs.js';
 import { feedbackRoutes } from './feedback.routes.js';
 import { registerLinkJobs } from './links/links.jobs.js';
 
@@ -52,5 +56,8 @@ export const feedbackModule: Module = {
     registerAttachmentJobs(ctx);
     registerLinkJobs(ctx);
   },
-  schedule: [{ jobName: PURGE_UPLOADS_JOB, everyMs: 3_600_000 }],
+  schedule: [
+    { jobName: PURGE_UPLOADS_JOB, everyMs: 3_600_000 },
+    { jobName: SWEEP_ORPHAN_FILES_JOB, everyMs: 86_400_000 },
+  ],
 };

@@ -140,3 +140,20 @@ export async function deleteExpiredUploads(db: DbOrTrx, before: string): Promise
     .execute();
   return rows.map((r) => r.storage_key);
 }
+
+/** Storage keys under a folder prefix (`attachments/<yyyy>/<mm>/`) that an attachment or an upload names. */
+export async function storageKeysUnder(db: DbOrTrx, prefix: string): Promise<Set<string>> {
+  const [attached, staged] = await Promise.all([
+    db
+      .selectFrom('feedback_attachments')
+      .select('storage_key')
+      .where('storage_key', 'like', `${prefix}%`)
+      .execute(),
+    db
+      .selectFrom('feedback_uploads')
+      .select('storage_key')
+      .where('storage_key', 'like', `${prefix}%`)
+      .execute(),
+  ]);
+  return new Set([...attached, ...staged].map((r) => r.storage_key));
+}

@@ -1,4 +1,5 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import { actorHeaders } from '../../../../test/support/actors.js';
 import { buildFeedback } from '../../../../test/support/feedback.js';
 import { call, createTestApp, type TestApp } from '../../../../test/support/test-app.js';
 import { purgeExpiredUploads } from '../commands/purge-uploads.js';
+import { sweepOrphanFiles } from '../commands/sweep-orphan-files.js';
 
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
@@ -331,6 +333,32 @@ describe('attachments', () => {
     });
     expect(mismatched.status).toBe(404);
     expect(mismatched.body.error.code).toBe('attachment_not_found');
+  });
+
+  it('the daily sweep deletes day-old files no row names, and nothing else', async () => {
+    const now = t.ctx.clock();
+    const folder = path.join(
+      dataDir,
+      'attachments',
+      String(now.getUTCFullYear()),
+      String(now.getUTCMonth() + 1).padStart(2, '0'),
+    );
+    await mkdir(folder, { recursive: true });
+    const stray = path.join(folder, randomUUID());
+    const fresh = path.join(folder, randomUUID());
+    await writeFile(stray, PNG);
+    await writeFile(fresh, PNG);
+    const dayAgo = new Date(now.getTime() - 25 * 3_600_000);
+    await utimes(stray, dayAgo, dayAgo);
+    const known = await filesUnder(dataDir);
+    // Old files that rows name (attachments and staged uploads) stay whatever their age.
+    for (const file of known) if (file !== fresh) await utimes(file, dayAgo, dayAgo);
+
+    expect(await sweepOrphanFiles(t.ctx.database.db, dataDir, now)).toBe(1);
+    const left = await filesUnder(dataDir);
+    expect(left).not.toContain(stray);
+    expect(left.sort()).toEqual(known.filter((f) => f !== stray).sort());
+    await rm(fresh);
   });
 
   it("deletes the files of an erased customer's items", async () => {
