@@ -393,3 +393,34 @@ describe('attachments', () => {
     expect(left).toEqual([]);
   });
 });
+
+describe('public uploads are rate-limited per IP', () => {
+  let t: TestApp;
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'closeloop-attachments-'));
+    t = await createTestApp({ env: { CLOSELOOP_DATA_DIR: dataDir, PUBLIC_RATE_LIMIT_IP: '2' } });
+  });
+  afterAll(async () => {
+    await t.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('answers 429 rate_limited with retry-after past the limit, in the caller language', async () => {
+    const send = (ip: string) =>
+      call<ErrorBody>(t.app, {
+        method: 'POST',
+        url: '/api/v1/public/attachments?filename=a.png',
+        headers: { 'content-type': 'image/png', 'accept-language': 'zh-CN' },
+        payload: PNG,
+        remoteAddress: ip,
+      });
+    expect((await send('203.0.113.7')).status).toBe(201);
+    expect((await send('203.0.113.7')).status).toBe(201);
+    const limited = await send('203.0.113.7');
+    expect(limited.status).toBe(429);
+    expect(limited.body.error.code).toBe('rate_limited');
+    expect(limited.response.headers['retry-after']).toBeDefined();
+    expect((await send('203.0.113.8')).status).toBe(201);
+  });
+});
