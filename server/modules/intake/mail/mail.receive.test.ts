@@ -150,6 +150,59 @@ describe('email: receiving one message', () => {
     ]);
   });
 
+  it('a token reply resumes SLA clocks paused while waiting on the customer', async () => {
+    const first = await receiveEmail(
+      t.ctx,
+      await composeMail({
+        from: 'pause@customer.example',
+        to: 'support@closeloop.test',
+        subject: '理财产品赎回咨询',
+        text: '请问理财产品提前赎回需要几天到账？',
+        messageId: messageId(),
+      }),
+      { via: 'smtp' },
+    );
+    await t.drainJobs();
+    const sla = async () =>
+      (
+        await call<{ data: { paused: boolean } }>(t.app, {
+          method: 'GET',
+          url: `/api/v1/feedback/${first.feedbackId}/sla`,
+          headers: agent,
+        })
+      ).body.data;
+    const pause = await call(t.app, {
+      method: 'POST',
+      url: `/api/v1/feedback/${first.feedbackId}/sla/pause`,
+      headers: agent,
+      payload: { reason: '等待客户提供产品名称' },
+    });
+    expect(pause.status, JSON.stringify(pause.body)).toBe(200);
+    expect((await sla()).paused).toBe(true);
+    const token = issueToken(await tokenSecret(t.ctx.database.db, t.ctx.clock), first.feedbackId!);
+    const reply = await receiveEmail(
+      t.ctx,
+      await composeMail({
+        from: 'pause@customer.example',
+        to: `support+${token}@closeloop.test`,
+        subject: 'Re: 理财产品赎回咨询',
+        text: '产品是稳盈 90 天。',
+        messageId: messageId(),
+      }),
+      { via: 'smtp' },
+    );
+    expect(reply.outcome).toBe('appended');
+    await t.drainJobs();
+    expect((await sla()).paused).toBe(false);
+    const resumed = await t.ctx.database.db
+      .selectFrom('feedback_events')
+      .select('reason')
+      .where('feedback_id', '=', first.feedbackId!)
+      .where('type', '=', 'sla.resumed')
+      .execute();
+    expect(resumed.map((r) => r.reason)).toEqual(['customer replied']);
+  });
+
   it('never threads on a forged In-Reply-To / References or a ticket number in the subject', async () => {
     const victim = await receiveEmail(
       t.ctx,
