@@ -13,6 +13,22 @@ export function seeded(key: string): { id: string; number: string } {
   return item;
 }
 
+/** The 6-digit tracking code mailed to `to` (waits for the real SMTP server to receive it). */
+export async function mailedCode(to: string, timeoutMs = 20_000): Promise<string> {
+  const dir = process.env.CL_MAIL_DIR ?? '';
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const files = fs.existsSync(dir) ? fs.readdirSync(dir).sort().reverse() : [];
+    for (const f of files) {
+      const [rcpt, ...body] = fs.readFileSync(path.join(dir, f), 'utf8').split('\n');
+      const code = /(?:验证码：|Your code: )(\d{6})/.exec(body.join('\n'))?.[1];
+      if (code && rcpt?.split(',').includes(to)) return code;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no tracking code mailed to ${to}`);
+}
+
 const SHOTS = path.resolve(import.meta.dirname, '../../test-results/screenshots');
 
 /** Full-page screenshot under test-results/screenshots/<db>/<name>.png, to be looked at. */

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { startSmtpSink } from '../../server/modules/intake/mail/mail.test-support.js';
 import { staffSession, startServer } from './server.js';
 
 /** Known items the flows look for (their ticket numbers are handed to the tests through the env). */
@@ -46,7 +48,22 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   if (!fs.existsSync(path.resolve(import.meta.dirname, '../../web/dist/index.html'))) {
     throw new Error('web/dist is missing: run `npm run build` first (npm test does it)');
   }
-  const server = await startServer(kind);
+  // A real SMTP server receives what the product mails (tracking codes, acknowledgements); each message's
+  // recipients and text go to a file the tests read.
+  const sink = await startSmtpSink();
+  const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), 'closeloop-browser-mail-'));
+  let written = 0;
+  const copier = setInterval(() => {
+    for (; written < sink.received.length; written++) {
+      const mail = sink.received[written]!;
+      const text = `${mail.to.join(',')}\n${mail.parsed.text ?? ''}`;
+      fs.writeFileSync(path.join(mailDir, `${String(written).padStart(4, '0')}.txt`), text);
+    }
+  }, 100);
+  const server = await startServer(kind, {
+    SMTP_URL: sink.url,
+    MAIL_FROM: 'Closeloop <support@closeloop.test>',
+  });
   const call = await staffSession(server.baseUrl, server.adminEmail, server.adminPassword);
   const numbers: Record<string, { id: string; number: string }> = {};
   for (const item of SEED) {
@@ -62,5 +79,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.CL_ADMIN_PASSWORD = server.adminPassword;
   process.env.CL_SEED = JSON.stringify(numbers);
   process.env.CL_DB_KIND = kind;
-  return () => server.stop();
+  process.env.CL_MAIL_DIR = mailDir;
+  return async () => {
+    await server.stop();
+    clearInterval(copier);
+    await sink.close();
+    fs.rmSync(mailDir, { recursive: true, force: true });
+  };
 }

@@ -1,4 +1,4 @@
-import { expect, shot, test } from './fixtures.js';
+import { expect, mailedCode, shot, test } from './fixtures.js';
 
 test.describe('customer portal in Chinese', () => {
   test.use({ locale: 'zh-CN' });
@@ -34,8 +34,29 @@ test.describe('customer portal in Chinese', () => {
     await expect(page.getByTestId('tracking-link')).toHaveAttribute('href', new RegExp(`/track/${number}$`));
     await shot(page, 'portal-done-zh');
 
+    // Track it: number (from the link) + the contact → a code by mail → the public view of the ticket.
     await page.getByTestId('tracking-link').click();
-    await expect(page.getByRole('heading', { name: `工单 ${number}` })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '查询工单进度' })).toBeVisible();
+    await expect(page.getByLabel('工单编号')).toHaveValue(number);
+    await page.getByLabel('邮箱或手机号码').fill('portal.user@example.com');
+    await page.getByRole('button', { name: '发送验证码' }).click();
+    await expect(page.getByRole('status')).toContainText('验证码已发出');
+    await page.getByLabel('6 位验证码').fill('000000');
+    await page.getByRole('button', { name: '查看工单' }).click();
+    await expect(page.locator('#code-error')).toHaveText(
+      '工单号或验证码不正确，请核对后重试，或重新获取验证码。',
+    );
+    // The code that came by mail (a wrong try does not use it up).
+    const code = await mailedCode('portal.user@example.com');
+    await page.getByLabel('6 位验证码').fill(code);
+    await page.getByRole('button', { name: '查看工单' }).click();
+    await expect(page.getByTestId('tracked-ticket')).toContainText(`工单 ${number}`);
+    await expect(page.getByTestId('tracked-status')).toHaveText('已受理');
+    await expect(page.getByTestId('tracked-entry').first()).toBeVisible();
+    await shot(page, 'track-zh');
+    // The view survives a reload within the session.
+    await page.reload();
+    await expect(page.getByTestId('tracked-status')).toHaveText('已受理');
   });
 });
 

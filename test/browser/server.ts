@@ -54,7 +54,10 @@ async function freshDatabase(kind: 'sqlite' | 'postgres'): Promise<{ url: string
   };
 }
 
-export async function startServer(kind: 'sqlite' | 'postgres'): Promise<RunningServer> {
+export async function startServer(
+  kind: 'sqlite' | 'postgres',
+  extraEnv: Record<string, string> = {},
+): Promise<RunningServer> {
   const db = await freshDatabase(kind);
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'closeloop-browser-data-'));
@@ -76,6 +79,7 @@ export async function startServer(kind: 'sqlite' | 'postgres'): Promise<RunningS
       PUBLIC_RATE_LIMIT_CONTACT: '1000',
       PUBLIC_RATE_LIMIT_IP: '1000',
       REDIS_URL: '',
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,9 +1,11 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CustomerTicketView } from '../../../shared/contracts/tracking.js';
 import { NATURES, type Nature } from '../../../shared/enums.js';
 import { ApiError, api } from '../api.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
+import { formatDateTime } from '../format.js';
 
 interface Submitted {
   id: string;
@@ -193,8 +195,101 @@ export function PortalPage() {
   );
 }
 
-export function TrackPage({ number }: { number: string }) {
+type TrackStep = 'request' | 'code' | 'view';
+
+function storedToken(number: string): string | null {
+  try {
+    return sessionStorage.getItem(`closeloop.tracking.${number}`);
+  } catch {
+    return null;
+  }
+}
+
+/** Customer tracking: ticket number + contact → one-time code by mail → the public view of the ticket. */
+export function TrackPage({ number: initialNumber }: { number: string }) {
   const { t } = useTranslation();
+  const [number, setNumber] = useState(initialNumber);
+  const [contact, setContact] = useState('');
+  const [code, setCode] = useState('');
+  const [minutes, setMinutes] = useState(0);
+  const [step, setStep] = useState<TrackStep>('request');
+  const [view, setView] = useState<CustomerTicketView | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
+
+  const load = useCallback(
+    async (token: string, num: string) => {
+      try {
+        const res = await api<{ data: CustomerTicketView }>(
+          'GET',
+          `/public/tracking/${encodeURIComponent(num)}`,
+          {
+            headers: { authorization: `Bearer ${token}` },
+          },
+        );
+        setView(res.data);
+        setStep('view');
+      } catch (err) {
+        try {
+          sessionStorage.removeItem(`closeloop.tracking.${num}`);
+        } catch {
+          // nothing stored
+        }
+        setStep('request');
+        setError(err instanceof ApiError && err.status === 401 ? new Error(t('track.expired')) : err);
+      }
+    },
+    [t],
+  );
+
+  useEffect(() => {
+    const token = initialNumber ? storedToken(initialNumber) : null;
+    if (token) void load(token, initialNumber);
+  }, [initialNumber, load]);
+
+  async function requestCode(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setFields({});
+    try {
+      const res = await api<{ data: { expiresInMinutes: number } }>('POST', '/public/tracking/code', {
+        body: { number: number.trim(), contact: contact.trim() },
+      });
+      setMinutes(res.data.expiresInMinutes);
+      setStep('code');
+    } catch (err) {
+      setError(err);
+      if (err instanceof ApiError) setFields(err.fieldIssues());
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function openSession(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setFields({});
+    try {
+      const res = await api<{ data: { token: string } }>('POST', '/public/tracking/session', {
+        body: { number: number.trim(), code: code.trim() },
+      });
+      try {
+        sessionStorage.setItem(`closeloop.tracking.${number.trim()}`, res.data.token);
+      } catch {
+        // private mode: the view lasts for this page only
+      }
+      await load(res.data.token, number.trim());
+    } catch (err) {
+      setError(err);
+      if (err instanceof ApiError) setFields(err.fieldIssues());
+    } finally {
+      setBusy(false);
+    }
+  }
+
   return (
     <div className="portal">
       <header className="topbar portal-bar">
@@ -205,11 +300,133 @@ export function TrackPage({ number }: { number: string }) {
         <LanguageSwitch />
       </header>
       <main className="portal-main">
-        <section className="panel">
-          <h1>{t('track.title', { number })}</h1>
-          <p>{t('track.body')}</p>
-        </section>
+        {step === 'view' && view ? (
+          <TicketView view={view} />
+        ) : (
+          <section className="panel track">
+            <h1>{t('track.followTitle')}</h1>
+            <p className="muted">{t('track.intro')}</p>
+            {error instanceof ApiError && Object.keys(fields).length === 0 ? (
+              <ErrorMessage error={error} />
+            ) : null}
+            {error instanceof Error && !(error instanceof ApiError) ? (
+              <p className="alert error" role="alert">
+                {error.message}
+              </p>
+            ) : null}
+            {step === 'request' ? (
+              <form onSubmit={requestCode} noValidate>
+                <label>
+                  {t('track.number')}
+                  <input name="number" value={number} onChange={(e) => setNumber(e.target.value)} />
+                  <FieldError id="number-error" message={fields.number} />
+                </label>
+                <label>
+                  {t('track.contact')}
+                  <input
+                    name="contact"
+                    autoComplete="email"
+                    value={contact}
+                    onChange={(e) => setContact(e.target.value)}
+                  />
+                  <FieldError id="contact-error" message={fields.contact} />
+                </label>
+                <button type="submit" className="primary" disabled={busy}>
+                  {busy ? t('track.sending') : t('track.sendCode')}
+                </button>
+              </form>
+            ) : (
+              <form onSubmit={openSession} noValidate>
+                <p className="alert info" role="status">
+                  {t('track.codeSent', { minutes })}
+                </p>
+                <label>
+                  {t('track.code')}
+                  <input
+                    name="code"
+                    inputMode="numeric"
+                    autoComplete="one-time-code"
+                    maxLength={6}
+                    value={code}
+                    onChange={(e) => setCode(e.target.value)}
+                  />
+                  <FieldError id="code-error" message={fields.code} />
+                </label>
+                <div className="row">
+                  <button type="submit" className="primary" disabled={busy}>
+                    {busy ? t('track.opening') : t('track.open')}
+                  </button>
+                  <button type="button" className="link" onClick={() => setStep('request')}>
+                    {t('track.startOver')}
+                  </button>
+                </div>
+              </form>
+            )}
+          </section>
+        )}
       </main>
     </div>
+  );
+}
+
+function TicketView({ view }: { view: CustomerTicketView }) {
+  const { t } = useTranslation();
+  return (
+    <section className="panel track-view" data-testid="tracked-ticket">
+      <h1>{t('track.title', { number: view.number })}</h1>
+      <dl className="facts">
+        <div>
+          <dt>{t('track.status')}</dt>
+          <dd data-testid="tracked-status">{view.statusLabel}</dd>
+        </div>
+        <div>
+          <dt>{t('track.submitted')}</dt>
+          <dd>{formatDateTime(view.submittedAt)}</dd>
+        </div>
+        <div>
+          <dt>{t('track.expected')}</dt>
+          <dd>{formatDateTime(view.expectedResolutionAt)}</dd>
+        </div>
+        <div>
+          <dt>{t('track.handler')}</dt>
+          <dd>{view.handlerName ?? t('track.noHandler')}</dd>
+        </div>
+      </dl>
+      {view.closure ? (
+        <section className="closure-letter" aria-labelledby="closure-title">
+          <h2 id="closure-title">{t('track.closureTitle')}</h2>
+          <h3>{t('track.rootCause')}</h3>
+          <p>{view.closure.rootCause}</p>
+          <h3>{t('track.remedy')}</h3>
+          <p>{view.closure.remedy}</p>
+          <h3>{t('track.prevention')}</h3>
+          <p>{view.closure.prevention}</p>
+        </section>
+      ) : null}
+      <h2>{t('track.timeline')}</h2>
+      <ol className="timeline">
+        {view.timeline.map((entry, i) => (
+          <li
+            // biome-ignore lint/suspicious/noArrayIndexKey: entries have no id; the list is only replaced whole
+            key={i}
+            className={
+              entry.body
+                ? `message kind-${entry.kind === 'customer_message' ? 'customer' : 'agent'}`
+                : 'event'
+            }
+            data-testid="tracked-entry"
+            data-kind={entry.kind}
+          >
+            <strong>{entry.label}</strong>
+            <span className="muted">
+              {' · '}
+              <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+              {entry.handlerName ? ` · ${entry.handlerName}` : ''}
+            </span>
+            {entry.body ? <div className="body text">{entry.body}</div> : null}
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }
