@@ -46,6 +46,7 @@ export { type CustomerViewSource, findItemByNumber, loadCustomerView } from './q
 export { loadFeedbackView, loadFeedbackViews } from './queries/feedback-views.js';
 export { customerFeedbackStats, getFeedbackOrThrow, getFeedbackRecords } from './queries/get-feedback.js';
 export { getFeedbackMessage } from './queries/get-message.js';
+export { feedbackIdsOfCustomer } from './queries/ids-of-customer.js';
 export { type FeedbackTriageRow, humanSetFields } from './triage.repository.js';
 
 /** THE aggregate: ticket numbers, the record, messages, lifecycle, assignment, tags, sharing, merging. */

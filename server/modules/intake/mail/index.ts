@@ -1,9 +1,11 @@
+import { CUSTOMER_EVENTS } from '../../customers/index.js';
 import { FEEDBACK_EVENTS } from '../../feedback/index.js';
 import type { Module } from '../../module.js';
 import { pollAllMailboxes } from './commands/poll-mailbox.js';
 import { startInboundSmtp } from './inbound-smtp.js';
 import { MAIL_JOBS } from './mail.events.js';
 import { mailRoutes } from './mail.routes.js';
+import { scrubCustomerMailHandler } from './subscribers/on-customer-erased.js';
 import { acknowledgeHandler, replyHandler, sendHandler } from './subscribers/on-feedback-event.js';
 
 export { pollMailbox } from './commands/poll-mailbox.js';
@@ -30,6 +32,7 @@ export const mailModule: Module = {
     ctx.subscribers.register(MAIL_JOBS.reply, replyHandler(ctx), FEEDBACK_EVENTS.messageAdded);
     ctx.subscribers.register(MAIL_JOBS.send, sendHandler(ctx));
     ctx.subscribers.register(MAIL_JOBS.pollAll, () => pollAllMailboxes(ctx));
+    ctx.subscribers.register(MAIL_JOBS.scrubCustomer, scrubCustomerMailHandler(ctx), CUSTOMER_EVENTS.erased);
   },
   schedule: [{ jobName: MAIL_JOBS.pollAll, everyMs: 60_000 }],
   listen(ctx) {

@@ -8,6 +8,8 @@ export const MAIL_JOBS = {
   send: 'mail.send',
   /** Every minute: poll the enabled IMAP mailboxes. */
   pollAll: 'mail.poll-mailboxes',
+  /** On `customer.erased`: blank the addresses, subjects and bodies kept of their mail. */
+  scrubCustomer: 'mail.scrub-customer',
 } as const;
 
 /** SMTP attempts of one mail before it is given up as failed. */

@@ -197,6 +197,53 @@ describe('email: outgoing acknowledgements and agent replies', () => {
     expect(headerOf(last, 'in-reply-to')).toBe(followUpId);
   });
 
+  it('blanks the addresses, subjects and bodies kept of a customer mail when the customer is erased', async () => {
+    const r = await receiveEmail(
+      t.ctx,
+      await composeMail({
+        from: '吴十 <wu10@customer.example>',
+        to: 'support@bank.example',
+        subject: '个人信息泄露',
+        text: '我的身份证号被别人拿去办卡了。',
+        messageId: messageId(),
+      }),
+      { via: 'smtp' },
+    );
+    await t.drainJobs();
+    expect(mailsTo('wu10@customer.example')).toHaveLength(1);
+    const item = await t.ctx.database.db
+      .selectFrom('feedback')
+      .select('customer_id')
+      .where('id', '=', r.feedbackId!)
+      .executeTakeFirstOrThrow();
+    const erased = await call(t.app, {
+      method: 'POST',
+      url: `/api/v1/customers/${item.customer_id}/erase`,
+      headers: admin,
+      payload: { reason: '客户要求删除个人信息' },
+    });
+    expect(erased.status, JSON.stringify(erased.body)).toBe(200);
+    await t.drainJobs();
+    const inbound = await t.ctx.database.db
+      .selectFrom('mail_inbound')
+      .select(['from_address', 'subject'])
+      .where('feedback_id', '=', r.feedbackId!)
+      .execute();
+    expect(inbound).toEqual([{ from_address: null, subject: null }]);
+    const outbound = await t.ctx.database.db
+      .selectFrom('mail_outbound')
+      .select(['to_address', 'subject', 'body'])
+      .where('feedback_id', '=', r.feedbackId!)
+      .execute();
+    expect(outbound).toEqual([{ to_address: null, subject: '', body: '' }]);
+    const original = await t.ctx.database.db
+      .selectFrom('intake_submissions')
+      .select('payload')
+      .where('feedback_id', '=', r.feedbackId!)
+      .executeTakeFirstOrThrow();
+    expect(original.payload).toBeNull();
+  });
+
   it('never acknowledges an auto-reply (no mail loop)', async () => {
     const before = sink.received.length;
     const result = await receiveEmail(

@@ -118,3 +118,23 @@ export async function deleteMailbox(db: DbOrTrx, id: string): Promise<boolean> {
   const result = await db.deleteFrom('mail_mailboxes').where('id', '=', id).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
+
+/** Erasure: what we kept of a customer's mail (addresses, subjects, bodies we sent) on these items is blanked. */
+export async function scrubMailOfItems(db: DbOrTrx, feedbackIds: string[], at: string): Promise<number> {
+  let changed = 0;
+  for (let i = 0; i < feedbackIds.length; i += 500) {
+    const ids = feedbackIds.slice(i, i + 500);
+    const inbound = await db
+      .updateTable('mail_inbound')
+      .set({ from_address: null, subject: null })
+      .where('feedback_id', 'in', ids)
+      .executeTakeFirst();
+    const outbound = await db
+      .updateTable('mail_outbound')
+      .set({ to_address: null, subject: '', body: '', updated_at: at })
+      .where('feedback_id', 'in', ids)
+      .executeTakeFirst();
+    changed += Number(inbound.numUpdatedRows) + Number(outbound.numUpdatedRows);
+  }
+  return changed;
+}
