@@ -72,3 +72,17 @@ export const ZCustomerTicketView = z.object({
 export type CustomerTicketView = z.infer<typeof ZCustomerTicketView>;
 
 export const ZCustomerTicketResponse = z.object({ data: ZCustomerTicketView });
+
+export const ZTrackingRating = z
+  .object({
+    score: z.number().int().min(1).max(5).describe('1 (very dissatisfied) … 5 (very satisfied)'),
+    comment: z.string().trim().max(2000).optional(),
+  })
+  .strict();
+
+export const ZTrackingRatingResponse = z.object({
+  data: z.object({
+    outcome: z.enum(['closed', 'reopened']),
+    status: z.string(),
+  }),
+});

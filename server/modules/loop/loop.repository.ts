@@ -1,6 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { DbOrTrx } from '../../platform/db/database.js';
-import type { TrackingCodeTable, TrackingSessionTable } from './loop.table.js';
+import type { FeedbackRatingTable, TrackingCodeTable, TrackingSessionTable } from './loop.table.js';
 
 export type TrackingCodeRow = Selectable<TrackingCodeTable>;
 export type TrackingSessionRow = Selectable<TrackingSessionTable>;
@@ -73,4 +73,14 @@ export function findSession(db: DbOrTrx, tokenHash: string): Promise<TrackingSes
 export async function deleteExpired(db: DbOrTrx, before: string): Promise<void> {
   await db.deleteFrom('tracking_sessions').where('expires_at', '<', before).execute();
   await db.deleteFrom('tracking_codes').where('expires_at', '<', before).execute();
+}
+
+/** Records the round's rating; false when this round was already rated. */
+export async function insertRatingOnce(db: DbOrTrx, row: Insertable<FeedbackRatingTable>): Promise<boolean> {
+  const result = await db
+    .insertInto('feedback_ratings')
+    .values(row)
+    .onConflict((oc) => oc.columns(['feedback_id', 'resolved_at']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }

@@ -4,13 +4,16 @@ import {
   ZTrackingCodeAccepted,
   ZTrackingCodeRequest,
   ZTrackingNumberParams,
+  ZTrackingRating,
+  ZTrackingRatingResponse,
   ZTrackingSessionRequest,
   ZTrackingSessionResponse,
 } from '../../../shared/contracts/tracking.js';
 import { AppError } from '../../platform/http/errors.js';
 import { openTrackingSession } from './commands/open-session.js';
+import { rateResolution } from './commands/rate-resolution.js';
 import { LOOP_JOBS, TRACKING } from './loop.events.js';
-import { getTrackedTicket } from './queries/tracked-ticket.js';
+import { getTrackedTicket, itemOfSession } from './queries/tracked-ticket.js';
 
 const WINDOW_MS = TRACKING.windowMinutes * 60_000;
 
@@ -119,5 +122,40 @@ export const loopRoutes: FastifyPluginAsyncZod = async (app) => {
         locale: req.locale,
       }),
     }),
+  );
+
+  app.post(
+    '/public/tracking/:number/rating',
+    {
+      schema: {
+        tags: ['public'],
+        summary: 'Confirm a resolution and rate it 1–5 (below 3 reopens the ticket)',
+        description:
+          'Authorization: Bearer <token from /public/tracking/session>. Only a resolved ticket can be rated, once ' +
+          'per resolution (409 rating_not_open / rating_already_given). 3–5 closes it; 1–2 reopens it, raises its ' +
+          'priority one tier and notifies the department’s supervisors.',
+        security: [],
+        params: ZTrackingNumberParams,
+        body: ZTrackingRating,
+        response: { 200: ZTrackingRatingResponse },
+      },
+    },
+    async (req) => {
+      const now = clock();
+      const item = await itemOfSession(database.db, {
+        number: req.params.number,
+        token: bearer(req.headers.authorization),
+        now,
+      });
+      return {
+        data: await rateResolution(database, {
+          item,
+          score: req.body.score,
+          comment: req.body.comment || null,
+          at: now.toISOString(),
+          ip: req.ip,
+        }),
+      };
+    },
   );
 };

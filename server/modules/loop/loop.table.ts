@@ -25,3 +25,19 @@ export interface TrackingSessionTable {
   expires_at: string;
   created_at: string;
 }
+
+/** The customer's answer to a resolution: one per resolution round (a reopened and re-resolved item is rated again). */
+export interface FeedbackRatingTable {
+  id: string;
+  feedback_id: string;
+  /** The item's resolved_at when it was rated: identifies the round. */
+  resolved_at: string;
+  /** 1–5. */
+  score: number;
+  comment: string | null;
+  /** `closed` (3 or more) or `reopened` (below 3). */
+  outcome: string;
+  /** `tracking` (the tracking page / API). */
+  via: string;
+  created_at: string;
+}

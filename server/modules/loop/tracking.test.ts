@@ -275,4 +275,94 @@ describe('customer tracking: one-time code to the contact on record, session, pu
       expect.arrayContaining(['received', 'assigned', 'reply', 'in_progress', 'resolved']),
     );
   });
+
+  it('closes on a rating of 3 or more; reopens below 3 with a raised priority and the supervisors told', async () => {
+    const rate = (token: string, payload: Record<string, unknown>, lang = 'zh-CN') =>
+      call<{ data: { outcome: string; status: string } } & ApiError>(t.app, {
+        method: 'POST',
+        url: `/api/v1/public/tracking/${item.number}/rating`,
+        headers: { authorization: `Bearer ${token}`, 'accept-language': lang },
+        payload,
+      });
+    const session = async () =>
+      (await openSession(item.number, await codeFor(item.number, 'li.na@example.cn', 'li.na@example.cn')))
+        .body.data.token;
+    const before = await t.ctx.database.db
+      .selectFrom('feedback')
+      .select(['status', 'priority'])
+      .where('id', '=', item.id)
+      .executeTakeFirstOrThrow();
+    expect(before.status).toBe('resolved');
+
+    const first = await session();
+    const low = await rate(first, { score: 2, comment: '退款还没到账' });
+    expect(low.status).toBe(200);
+    expect(low.body.data).toEqual({ outcome: 'reopened', status: 'reopened' });
+    const again = await rate(first, { score: 5 });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('rating_not_open');
+    const reopened = await t.ctx.database.db
+      .selectFrom('feedback')
+      .select(['status', 'priority'])
+      .where('id', '=', item.id)
+      .executeTakeFirstOrThrow();
+    const raised: Record<string, string> = {
+      suggestion: 'normal',
+      normal: 'high',
+      high: 'urgent',
+      urgent: 'urgent',
+    };
+    expect(reopened).toEqual({ status: 'reopened', priority: raised[before.priority] });
+    const notices = await t.ctx.database.db
+      .selectFrom('notifications')
+      .selectAll()
+      .where('feedback_id', '=', item.id)
+      .where('kind', '=', 'rating_low')
+      .execute();
+    expect(notices.length).toBeGreaterThan(0);
+    expect(notices[0]?.title_zh).toBe(`工单 ${item.number} 客户评分 2/5，已重新打开`);
+
+    now = new Date(now.getTime() + 3_600_000);
+    // Resolved again, then rated 5: closed. The event reaches the outbox (webhooks' feedback.rated).
+    for (const payload of [
+      { to: 'in_progress' },
+      {
+        to: 'resolved',
+        closure: { rootCause: '退款通道延迟', remedy: '已加急退款并补偿 50 元', prevention: '退款时效监控' },
+      },
+    ]) {
+      const res = await call(t.app, {
+        method: 'POST',
+        url: `/api/v1/feedback/${item.id}/transitions`,
+        headers: supervisor,
+        payload,
+      });
+      expect(res.status).toBe(200);
+    }
+    const high = await rate(await session(), { score: 5, comment: '这次满意' }, 'en');
+    expect(high.body.data).toEqual({ outcome: 'closed', status: 'closed' });
+    const events = await t.ctx.database.db
+      .selectFrom('outbox')
+      .select(['type', 'payload'])
+      .where('aggregate_id', '=', item.id)
+      .where('type', '=', 'feedback.rated')
+      .execute();
+    expect(events.map((e) => JSON.parse(e.payload).score)).toEqual([2, 5]);
+    const ratings = await t.ctx.database.db
+      .selectFrom('feedback_ratings')
+      .select(['score', 'outcome'])
+      .where('feedback_id', '=', item.id)
+      .orderBy('created_at')
+      .execute();
+    expect(ratings.map((r) => [Number(r.score), r.outcome])).toEqual([
+      [2, 'reopened'],
+      [5, 'closed'],
+    ]);
+    // A closed ticket is not rated again.
+    const late = await rate(await session(), { score: 1 }, 'en');
+    expect(late.status).toBe(409);
+    expect(late.body.error.message).toBe(
+      'This ticket is not waiting for your confirmation, so it cannot be rated now.',
+    );
+  });
 });

@@ -32,7 +32,11 @@ import type {
   MailSettingsTable,
 } from '../../modules/intake/mail/mail.table.js';
 import type { WidgetSettingsTable } from '../../modules/intake/widget/widget.table.js';
-import type { TrackingCodeTable, TrackingSessionTable } from '../../modules/loop/loop.table.js';
+import type {
+  FeedbackRatingTable,
+  TrackingCodeTable,
+  TrackingSessionTable,
+} from '../../modules/loop/loop.table.js';
 import type { NotificationTable } from '../../modules/notifications/notifications.table.js';
 import type {
   SlaCalendarDayTable,
@@ -107,6 +111,7 @@ export interface Database {
   survey_responses: SurveyResponseTable;
   tracking_codes: TrackingCodeTable;
   tracking_sessions: TrackingSessionTable;
+  feedback_ratings: FeedbackRatingTable;
   mail_mailboxes: MailMailboxTable;
   mail_inbound: MailInboundTable;
   mail_outbound: MailOutboundTable;

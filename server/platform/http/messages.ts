@@ -95,6 +95,14 @@ export const ERROR_MESSAGES = {
     en: 'Your access to this ticket has expired or is not valid; verify again with a new code.',
     'zh-CN': '查询凭证已过期或无效，请重新获取验证码验证。',
   },
+  rating_not_open: {
+    en: 'This ticket is not waiting for your confirmation, so it cannot be rated now.',
+    'zh-CN': '该工单当前不在待您确认的状态，暂时无法评价。',
+  },
+  rating_already_given: {
+    en: 'You have already rated this resolution. Thank you!',
+    'zh-CN': '您已评价过本次处理结果，感谢您的反馈！',
+  },
   survey_score_out_of_range: {
     en: 'The score must be between {min} and {max}.',
     'zh-CN': '评分必须在 {min} 到 {max} 之间。',

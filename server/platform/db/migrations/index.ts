@@ -16,6 +16,7 @@ import * as attachments from './2026-11-23-0015-attachments.js';
 import * as feedbackLinks from './2026-11-23-0016-feedback-links.js';
 import * as widgetSurveys from './2026-11-23-0017-widget-surveys.js';
 import * as tracking from './2026-11-23-0018-tracking.js';
+import * as ratings from './2026-11-23-0019-ratings.js';
 
 /** All migrations in order. Names are frozen: never rename or edit one that has shipped; add a new one. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-0016-feedback-links': feedbackLinks,
   '2026-11-23-0017-widget-surveys': widgetSurveys,
   '2026-11-23-0018-tracking': tracking,
+  '2026-11-23-0019-ratings': ratings,
 };
