@@ -346,6 +346,8 @@ describe('customer tracking: one-time code to the contact on record, session, pu
       .select(['type', 'payload'])
       .where('aggregate_id', '=', item.id)
       .where('type', '=', 'feedback.rated')
+      .orderBy('created_at')
+      .orderBy('id')
       .execute();
     expect(events.map((e) => JSON.parse(e.payload).score)).toEqual([2, 5]);
     const ratings = await t.ctx.database.db
