@@ -4,6 +4,7 @@ import { ErrorBoundary } from './components/ErrorBoundary.js';
 import { ErrorMessage } from './components/ErrorMessage.js';
 import { LanguageSwitch } from './components/LanguageSwitch.js';
 import { InboxPage } from './pages/Inbox.js';
+import { LogCallPage } from './pages/LogCall.js';
 import { LoginPage } from './pages/Login.js';
 import { PortalPage, TrackPage } from './pages/Portal.js';
 import { TicketPage } from './pages/Ticket.js';
@@ -57,6 +58,9 @@ function ConsoleShell({ children }: { children: ReactNode }) {
           <Link to="/inbox" aria-current={pathname.startsWith('/inbox') ? 'page' : undefined}>
             {t('nav.inbox')}
           </Link>
+          <Link to="/calls/new" aria-current={pathname === '/calls/new' ? 'page' : undefined}>
+            {t('nav.call')}
+          </Link>
           <a href="/portal" target="_blank" rel="noreferrer">
             {t('nav.portal')}
           </a>
@@ -87,6 +91,7 @@ function StaffRoutes() {
       </Suspense>
     );
   } else if (pathname === '/inbox') page = <InboxPage />;
+  else if (pathname === '/calls/new') page = <LogCallPage />;
   else if (ticket) page = <TicketPage id={decodeURIComponent(ticket[1] ?? '')} />;
   else page = <NotFound />;
   return <ConsoleShell>{page}</ConsoleShell>;
