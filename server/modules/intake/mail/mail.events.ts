@@ -14,3 +14,9 @@ export const MAIL_JOBS = {
 
 /** SMTP attempts of one mail before it is given up as failed. */
 export const SEND_MAX_ATTEMPTS = 6;
+
+/**
+ * At most this many acknowledgements to one address per hour: a correspondent whose autoresponder marks
+ * nothing and threads nothing would otherwise trade acknowledgements with us forever.
+ */
+export const ACKS_PER_ADDRESS_PER_HOUR = 3;

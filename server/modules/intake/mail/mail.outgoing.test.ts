@@ -244,6 +244,29 @@ describe('email: outgoing acknowledgements and agent replies', () => {
     expect(original.payload).toBeNull();
   });
 
+  it('acknowledges at most 3 new items per address and hour (loop guard for unmarked autoresponders)', async () => {
+    const ids: string[] = [];
+    for (let i = 1; i <= 4; i++) {
+      const r = await receiveEmail(
+        t.ctx,
+        await composeMail({
+          from: 'responder@partner.example',
+          to: 'support@bank.example',
+          subject: `Thanks for your message ${i}`,
+          text: 'We got your mail and will answer soon.',
+          messageId: messageId(),
+        }),
+        { via: 'smtp' },
+      );
+      ids.push(r.feedbackId!);
+      await t.drainJobs();
+    }
+    expect(mailsTo('responder@partner.example')).toHaveLength(3);
+    const last = await outbound(ids[3]!);
+    expect(last.map((r) => [r.purpose, r.status])).toEqual([['ack', 'skipped']]);
+    expect(last[0]!.last_error).toContain('acknowledgement limit');
+  });
+
   it('never acknowledges an auto-reply (no mail loop)', async () => {
     const before = sink.received.length;
     const result = await receiveEmail(

@@ -138,3 +138,15 @@ export async function scrubMailOfItems(db: DbOrTrx, feedbackIds: string[], at: s
   }
   return changed;
 }
+
+/** Acknowledgements queued to one address since a time (the per-address loop guard). */
+export async function countAcksTo(db: DbOrTrx, address: string, since: string): Promise<number> {
+  const row = await db
+    .selectFrom('mail_outbound')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('purpose', '=', 'ack')
+    .where('to_address', '=', address)
+    .where('created_at', '>=', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -35,6 +35,8 @@ export async function queueMail(
     references: string[];
     autoSubmitted: boolean;
     at: string;
+    /** Recorded as `skipped` with this reason instead of being sent. */
+    skipReason?: string;
   },
 ): Promise<boolean> {
   const id = newId();
@@ -53,15 +55,15 @@ export async function queueMail(
     // The last few ids of the chain are enough for clients to thread.
     references: [...new Set(references)].slice(-10).join(' ') || null,
     auto_submitted: options.autoSubmitted ? 1 : 0,
-    status: 'pending',
+    status: options.skipReason ? 'skipped' : 'pending',
     attempts: 0,
-    last_error: null,
-    next_attempt_at: options.at,
+    last_error: options.skipReason ?? null,
+    next_attempt_at: options.skipReason ? null : options.at,
     sent_at: null,
     created_at: options.at,
     updated_at: options.at,
   });
-  if (!inserted) return false;
+  if (!inserted || options.skipReason) return inserted;
   const job: SendJob = { mailId: id, attempt: 1 };
   await queue.enqueue(MAIL_JOBS.send, { ...job }, { dedupeKey: sendJobKey(id, 1), trx });
   return true;

@@ -7,6 +7,7 @@ import { parseSender } from '../addresses.js';
 import type { SendJob } from '../commands/queue-mail.js';
 import { queueMail } from '../commands/queue-mail.js';
 import { runSendAttempt, type SendDeps } from '../commands/send-mail.js';
+import { ACKS_PER_ADDRESS_PER_HOUR } from '../mail.events.js';
 import * as repo from '../mail.repository.js';
 import { acknowledgement, agentReply } from '../templates.js';
 import { issueToken, tokenSecret } from '../token.js';
@@ -44,20 +45,28 @@ export function acknowledgeHandler(deps: SendDeps): JobHandler {
       trackingUrl: trackingUrl(deps, item.number),
       originalSubject: item.subject,
     });
-    await deps.database.write((trx) =>
-      queueMail(trx, deps.queue, {
+    const to = inbound.from_address;
+    const hourAgo = new Date(deps.clock().getTime() - 3_600_000).toISOString();
+    await deps.database.write(async (trx) => {
+      const recent = await repo.countAcksTo(trx, to, hourAgo);
+      return queueMail(trx, deps.queue, {
         purpose: 'ack',
         refId: item.id,
         feedbackId: item.id,
-        to: inbound.from_address!,
+        to,
         mail,
         sender: parseSender(deps.config.mail.from),
         token: issueToken(secret, item.id),
         ...chain(inbound),
         autoSubmitted: true,
         at: nowIso(deps.clock),
-      }),
-    );
+        ...(recent >= ACKS_PER_ADDRESS_PER_HOUR
+          ? {
+              skipReason: `acknowledgement limit reached (${ACKS_PER_ADDRESS_PER_HOUR} per hour to this address)`,
+            }
+          : {}),
+      });
+    });
   };
 }
 
