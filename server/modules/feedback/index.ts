@@ -47,6 +47,7 @@ export { loadFeedbackView, loadFeedbackViews } from './queries/feedback-views.js
 export { customerFeedbackStats, getFeedbackOrThrow, getFeedbackRecords } from './queries/get-feedback.js';
 export { getFeedbackMessage } from './queries/get-message.js';
 export { feedbackIdsOfCustomer } from './queries/ids-of-customer.js';
+export { findResolvedBefore } from './queries/resolved-before.js';
 export { type FeedbackTriageRow, humanSetFields } from './triage.repository.js';
 
 /** THE aggregate: ticket numbers, the record, messages, lifecycle, assignment, tags, sharing, merging. */

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../platform/http/context.js';
 import type { Module } from '../module.js';
 import { defaultCodeDelivery } from './code-delivery.js';
+import { closeUnrated } from './commands/close-unrated.js';
 import { type IssueCodeRequest, issueTrackingCode } from './commands/issue-code.js';
 import { LOOP_JOBS } from './loop.events.js';
 import { deleteExpired } from './loop.repository.js';
@@ -20,9 +21,19 @@ export const loopModule: Module = {
         payload as unknown as IssueCodeRequest,
       );
     });
+    ctx.subscribers.register(LOOP_JOBS.closeUnrated, async () => {
+      const closed = await closeUnrated(ctx.database, {
+        now: ctx.clock(),
+        confirmDays: ctx.config.resolutionConfirmDays,
+      });
+      if (closed > 0) ctx.logger.info({ closed }, 'closed without rating');
+    });
     ctx.subscribers.register(LOOP_JOBS.purgeTracking, async () => {
       await ctx.database.write((trx) => deleteExpired(trx, ctx.clock().toISOString()));
     });
   },
-  schedule: [{ jobName: LOOP_JOBS.purgeTracking, everyMs: 3_600_000 }],
+  schedule: [
+    { jobName: LOOP_JOBS.closeUnrated, everyMs: 3_600_000 },
+    { jobName: LOOP_JOBS.purgeTracking, everyMs: 3_600_000 },
+  ],
 };

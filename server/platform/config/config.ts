@@ -31,6 +31,7 @@ const ZEnv = z.object({
   CAPTCHA_SECRET: z.string().optional(),
   CAPTCHA_VERIFY_URL: z.url().default('https://challenges.cloudflare.com/turnstile/v0/siteverify'),
   WIDGET_ALLOWED_ORIGINS: z.string().default(''),
+  RESOLUTION_CONFIRM_DAYS: z.coerce.number().positive().max(365).default(7),
   WEBHOOKS_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
   WEBHOOKS_MAX_FAILURES: z.coerce.number().int().positive().default(10),
   ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(10_485_760),
@@ -72,6 +73,8 @@ export interface Config {
   };
   /** Origins whose pages may embed the widget / call the public API (plus those admins add in the settings). */
   widgetAllowedOrigins: string[];
+  /** Days a resolved item waits for the customer's confirmation before it is closed without rating. */
+  resolutionConfirmDays: number;
   /** Email channel: see server/modules/intake/mail. */
   mail: {
     /** Outgoing SMTP server (`smtp://host:port`, `smtps://user:pass@host`); nothing is sent when unset. */
@@ -147,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
       captchaVerifyUrl: e.CAPTCHA_VERIFY_URL,
     },
     widgetAllowedOrigins: parseOrigins(e.WIDGET_ALLOWED_ORIGINS),
+    resolutionConfirmDays: e.RESOLUTION_CONFIRM_DAYS,
     mail: {
       smtpUrl: e.SMTP_URL || undefined,
       from: e.MAIL_FROM || 'closeloop@localhost',
