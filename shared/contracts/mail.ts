@@ -76,8 +76,8 @@ export const ZPollResponse = z.object({ data: ZPollResult });
 
 // ---- mail sent for an item ----
 
-/** Why we sent a mail: acknowledgement of a new item, an agent's reply, a tracking code (loop module). */
-export const OUTBOUND_PURPOSES = ['ack', 'reply', 'tracking_code'] as const;
+/** Why we sent a mail: acknowledgement of a new item, an agent's reply, a tracking code or a status notice (loop module). */
+export const OUTBOUND_PURPOSES = ['ack', 'reply', 'tracking_code', 'customer_notice'] as const;
 export type OutboundPurpose = (typeof OUTBOUND_PURPOSES)[number];
 
 export const ZOutboundMail = z.object({

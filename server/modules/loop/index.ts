@@ -6,6 +6,7 @@ import { type IssueCodeRequest, issueTrackingCode } from './commands/issue-code.
 import { LOOP_JOBS } from './loop.events.js';
 import { deleteExpired } from './loop.repository.js';
 import { loopRoutes } from './loop.routes.js';
+import { NOTICE_EVENTS, notifyCustomerHandler } from './subscribers/notify-customer.js';
 
 export { TRACKING } from './loop.events.js';
 
@@ -21,6 +22,9 @@ export const loopModule: Module = {
         payload as unknown as IssueCodeRequest,
       );
     });
+    const notify = notifyCustomerHandler(ctx);
+    for (const event of NOTICE_EVENTS)
+      ctx.subscribers.register(`loop.notify-customer:${event}`, notify, event);
     ctx.subscribers.register(LOOP_JOBS.closeUnrated, async () => {
       const closed = await closeUnrated(ctx.database, {
         now: ctx.clock(),

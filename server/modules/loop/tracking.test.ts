@@ -91,7 +91,8 @@ describe('customer tracking: one-time code to the contact on record, session, pu
   const codesSentTo = (address: string) =>
     sink.received
       .filter((m) => m.to.includes(address))
-      .map((m) => /(?:验证码：|Your code: )(\d{6})/.exec(m.parsed.text ?? '')?.[1] ?? '');
+      .map((m) => /(?:验证码：|Your code: )(\d{6})/.exec(m.parsed.text ?? '')?.[1])
+      .filter((code): code is string => code !== undefined);
   async function codeFor(number: string, contact: string, address: string): Promise<string> {
     const before = codesSentTo(address).length;
     expect((await requestCode(number, contact)).status).toBe(202);
@@ -366,5 +367,44 @@ describe('customer tracking: one-time code to the contact on record, session, pu
     expect(late.body.error.message).toBe(
       'This ticket is not waiting for your confirmation, so it cannot be rated now.',
     );
+  });
+
+  it('told the customer at each key moment, once each, in their language', async () => {
+    await t.drainJobs();
+    const notices = await t.ctx.database.db
+      .selectFrom('mail_outbound')
+      .select(['subject', 'body', 'status', 'to_address'])
+      .where('feedback_id', '=', item.id)
+      .where('purpose', '=', 'customer_notice')
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    const kinds = notices.map((n) => n.subject.replace(`[${item.number}] `, ''));
+    expect(kinds).toEqual([
+      '我们已受理您的反馈 / We have received your feedback',
+      '已安排专人处理您的反馈 / Someone is now handling your feedback',
+      '您的反馈已处理完毕，请确认并评价 / Your feedback has been resolved — please confirm and rate',
+      '我们将继续处理您的反馈 / We are working on your feedback again',
+      '您的反馈已处理完毕，请确认并评价 / Your feedback has been resolved — please confirm and rate',
+      '您的反馈已闭环 / Your feedback is closed',
+    ]);
+    expect(new Set(notices.map((n) => n.to_address))).toEqual(new Set(['li.na@example.cn']));
+    expect(notices.every((n) => n.status === 'sent')).toBe(true);
+    expect(notices[2]?.body).toContain('问题原因：批量扣费任务重试导致重复扣款');
+    expect(notices[2]?.body).toContain(`/track/${item.number}`);
+    // Redelivering every event's jobs sends nothing more.
+    await t.ctx.database.db
+      .updateTable('outbox')
+      .set({ dispatched_at: null })
+      .where('aggregate_id', '=', item.id)
+      .execute();
+    await t.drainJobs();
+    const again = await t.ctx.database.db
+      .selectFrom('mail_outbound')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('feedback_id', '=', item.id)
+      .where('purpose', '=', 'customer_notice')
+      .executeTakeFirstOrThrow();
+    expect(Number(again.n)).toBe(notices.length);
   });
 });

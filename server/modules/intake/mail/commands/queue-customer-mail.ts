@@ -6,7 +6,7 @@ import { issueToken, tokenSecret } from '../token.js';
 import { queueMail } from './queue-mail.js';
 
 export interface CustomerMail {
-  purpose: 'tracking_code';
+  purpose: 'tracking_code' | 'customer_notice';
   /** What the mail is about (e.g. the code's id): at most one mail per purpose and reference. */
   refId: string;
   feedbackId: string;

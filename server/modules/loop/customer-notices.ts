@@ -1,0 +1,81 @@
+import type { Locale } from '../../../shared/enums.js';
+
+export type NoticeKind = 'accepted' | 'assigned' | 'resolved' | 'reopened' | 'closed';
+
+export interface NoticeInput {
+  kind: NoticeKind;
+  locale: Locale | null;
+  number: string;
+  trackingUrl: string;
+  handlerName?: string | null;
+  closure?: { rootCause: string; remedy: string; prevention: string } | null;
+}
+
+const RULE = '----------------------------------------';
+
+const SUBJECT: Record<NoticeKind, { 'zh-CN': string; en: string }> = {
+  accepted: { 'zh-CN': '我们已受理您的反馈', en: 'We have received your feedback' },
+  assigned: { 'zh-CN': '已安排专人处理您的反馈', en: 'Someone is now handling your feedback' },
+  resolved: {
+    'zh-CN': '您的反馈已处理完毕，请确认并评价',
+    en: 'Your feedback has been resolved — please confirm and rate',
+  },
+  reopened: { 'zh-CN': '我们将继续处理您的反馈', en: 'We are working on your feedback again' },
+  closed: { 'zh-CN': '您的反馈已闭环', en: 'Your feedback is closed' },
+};
+
+function zhBody(n: NoticeInput): string[] {
+  const lines = ['您好：', ''];
+  if (n.kind === 'accepted') lines.push(`我们已受理您的反馈，工单号为 ${n.number}。我们会尽快处理。`);
+  if (n.kind === 'assigned') lines.push(`工单 ${n.number} 已由 ${n.handlerName ?? '客服专员'} 负责处理。`);
+  if (n.kind === 'resolved') {
+    lines.push(`工单 ${n.number} 已处理完毕。结案说明如下：`);
+    if (n.closure)
+      lines.push(
+        '',
+        `问题原因：${n.closure.rootCause}`,
+        `处理结果：${n.closure.remedy}`,
+        `改进措施：${n.closure.prevention}`,
+      );
+    lines.push('', '请在查询页面确认处理结果并为本次服务评分（1–5 分）。');
+  }
+  if (n.kind === 'reopened') lines.push(`工单 ${n.number} 已重新打开，我们会继续跟进，并尽快给您答复。`);
+  if (n.kind === 'closed') lines.push(`工单 ${n.number} 已闭环。感谢您的反馈，它帮助我们改进服务。`);
+  lines.push('', `查看进度：${n.trackingUrl}`, '（本邮件为系统自动发送。）');
+  return lines;
+}
+
+function enBody(n: NoticeInput): string[] {
+  const lines = ['Hello,', ''];
+  if (n.kind === 'accepted')
+    lines.push(`We have received your feedback; its ticket number is ${n.number}. We will handle it soon.`);
+  if (n.kind === 'assigned')
+    lines.push(`Ticket ${n.number} is now handled by ${n.handlerName ?? 'our service team'}.`);
+  if (n.kind === 'resolved') {
+    lines.push(`Ticket ${n.number} has been resolved. Our closure letter:`);
+    if (n.closure)
+      lines.push(
+        '',
+        `Root cause: ${n.closure.rootCause}`,
+        `What we did: ${n.closure.remedy}`,
+        `Prevention: ${n.closure.prevention}`,
+      );
+    lines.push('', 'Please confirm the resolution and rate our service (1–5) on the tracking page.');
+  }
+  if (n.kind === 'reopened')
+    lines.push(`Ticket ${n.number} has been reopened; we are following it up and will answer you soon.`);
+  if (n.kind === 'closed')
+    lines.push(`Ticket ${n.number} is closed. Thank you: your feedback helps us improve.`);
+  lines.push('', `Follow it here: ${n.trackingUrl}`, '(This message was sent automatically.)');
+  return lines;
+}
+
+/** A status notice to the customer, in their language (both when it is not known). */
+export function renderNotice(n: NoticeInput): { subject: string; text: string } {
+  const subject = SUBJECT[n.kind];
+  const zh = zhBody(n).join('\n');
+  const en = enBody(n).join('\n');
+  if (n.locale === 'zh-CN') return { subject: `[${n.number}] ${subject['zh-CN']}`, text: zh };
+  if (n.locale === 'en') return { subject: `[${n.number}] ${subject.en}`, text: en };
+  return { subject: `[${n.number}] ${subject['zh-CN']} / ${subject.en}`, text: `${zh}\n\n${RULE}\n\n${en}` };
+}

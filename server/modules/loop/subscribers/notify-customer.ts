@@ -1,0 +1,98 @@
+import type { DomainEvent } from '../../../platform/events/outbox.js';
+import type { AppContext } from '../../../platform/http/context.js';
+import type { JobHandler } from '../../../platform/jobs/queue.js';
+import { getCustomerContact } from '../../customers/index.js';
+import { FEEDBACK_EVENTS, getFeedbackRecords } from '../../feedback/index.js';
+import { getUserSummaries } from '../../identity/index.js';
+import { customerMailer } from '../../intake/mail/index.js';
+import { type NoticeKind, renderNotice } from '../customer-notices.js';
+
+/** Channels whose customers are not written to: legacy imports (history, not news) and gateways we cannot send on. */
+const SILENT_CHANNELS = new Set(['import', 'sms', 'social', 'review', 'app_store']);
+
+interface Decided {
+  kind: NoticeKind;
+  assigneeId?: string | null;
+  closure?: { rootCause: string; remedy: string; prevention: string } | null;
+}
+
+function decide(event: DomainEvent): Decided | null {
+  const p = event.payload as Record<string, unknown>;
+  switch (event.type) {
+    case FEEDBACK_EVENTS.created:
+      return { kind: 'accepted' };
+    case FEEDBACK_EVENTS.assigned: {
+      const assignee = p.assignee as { from?: string | null; to?: string | null } | undefined;
+      return assignee?.to && assignee.to !== assignee.from
+        ? { kind: 'assigned', assigneeId: assignee.to }
+        : null;
+    }
+    case FEEDBACK_EVENTS.triaged: {
+      const changed = Array.isArray(p.changed) ? p.changed : [];
+      return changed.includes('assigneeId') && typeof p.assigneeId === 'string'
+        ? { kind: 'assigned', assigneeId: p.assigneeId }
+        : null;
+    }
+    case FEEDBACK_EVENTS.statusChanged: {
+      const to = p.to;
+      if (to === 'resolved') return { kind: 'resolved', closure: (p.closure as Decided['closure']) ?? null };
+      if (to === 'reopened' || to === 'closed') return { kind: to };
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** The events a customer hears about, each handled by its own job (one mail per event: purpose + event id). */
+export const NOTICE_EVENTS = [
+  FEEDBACK_EVENTS.created,
+  FEEDBACK_EVENTS.assigned,
+  FEEDBACK_EVENTS.triaged,
+  FEEDBACK_EVENTS.statusChanged,
+] as const;
+
+/**
+ * Tells the customer about the key moments of their ticket — accepted with its number, assigned (handler's
+ * display name), resolved (with the closure letter and a request to rate), reopened, closed — by email when
+ * the customer has one. Once per event (the mail row is unique on purpose + event id, so a redelivered job
+ * sends nothing more). Items that came by email are acknowledged by the mail channel itself.
+ */
+export function notifyCustomerHandler(ctx: AppContext): JobHandler {
+  const mailer = customerMailer(ctx);
+  return async (payload) => {
+    const event = payload.event as DomainEvent;
+    const decided = decide(event);
+    if (!decided) return;
+    const { db } = ctx.database;
+    const [item] = await getFeedbackRecords(db, [event.aggregateId]);
+    if (!item?.customer_id || SILENT_CHANNELS.has(item.channel)) return;
+    if (decided.kind === 'accepted' && item.channel === 'email') return;
+    const contact = await getCustomerContact(db, item.customer_id);
+    if (!contact?.email || contact.erased) return;
+    const handlerName = decided.assigneeId
+      ? ((await getUserSummaries(db, [decided.assigneeId])).get(decided.assigneeId)?.name ?? null)
+      : null;
+    const base = ctx.config.publicIntake.baseUrl ?? `http://${ctx.config.host}:${ctx.config.port}`;
+    const mail = renderNotice({
+      kind: decided.kind,
+      locale: contact.locale,
+      number: item.number,
+      trackingUrl: `${base}/track/${encodeURIComponent(item.number)}`,
+      handlerName,
+      closure: decided.closure ?? null,
+    });
+    const send = await mailer.prepare();
+    const at = ctx.clock().toISOString();
+    await ctx.database.write((trx) =>
+      send(trx, {
+        purpose: 'customer_notice',
+        refId: event.id,
+        feedbackId: item.id,
+        to: contact.email ?? '',
+        mail,
+        at,
+      }),
+    );
+  };
+}
