@@ -13,6 +13,8 @@ import { SessionProvider, useSession } from './session.js';
 
 // The overview pulls in ECharts: its own chunk, loaded only when the page is opened.
 const HomePage = lazy(() => import('./pages/Home.js'));
+// Administration: its own chunk, loaded only by admins who open it.
+const AdminPage = lazy(() => import('./pages/Admin.js'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -61,6 +63,11 @@ function ConsoleShell({ children }: { children: ReactNode }) {
           <Link to="/calls/new" aria-current={pathname === '/calls/new' ? 'page' : undefined}>
             {t('nav.call')}
           </Link>
+          {user.role === 'admin' ? (
+            <Link to="/admin" aria-current={pathname === '/admin' ? 'page' : undefined}>
+              {t('nav.admin')}
+            </Link>
+          ) : null}
           <a href="/portal" target="_blank" rel="noreferrer">
             {t('nav.portal')}
           </a>
@@ -92,6 +99,12 @@ function StaffRoutes() {
     );
   } else if (pathname === '/inbox') page = <InboxPage />;
   else if (pathname === '/calls/new') page = <LogCallPage />;
+  else if (pathname === '/admin')
+    page = (
+      <Suspense fallback={<Loading />}>
+        <AdminPage />
+      </Suspense>
+    );
   else if (ticket) page = <TicketPage id={decodeURIComponent(ticket[1] ?? '')} />;
   else page = <NotFound />;
   return <ConsoleShell>{page}</ConsoleShell>;

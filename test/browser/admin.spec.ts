@@ -1,0 +1,207 @@
+import type { Page } from '@playwright/test';
+import { expect, logIn, shot, test } from './fixtures.js';
+
+/** A label wrapping a control also names it by its value: match on how the label starts. */
+const starts = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+
+interface Words {
+  lang: string;
+  login: { email: string; password: string; submit: string };
+  admin: string;
+  sla: string;
+  calendars: string;
+  name: string;
+  priority: string;
+  nature: string;
+  firstResponse: string;
+  resolution: string;
+  createPolicy: string;
+  resolutionOf: (name: string) => string;
+  save: string;
+  date: string;
+  kind: string;
+  dayName: string;
+  dayNameEn: string;
+  addDay: string;
+  removeDay: (date: string) => string;
+  holiday: string;
+  workday: string;
+  duplicate: string;
+}
+
+/** The issue's admin flow: create an SLA policy, change a target, add a holiday and a make-up working day. */
+async function slaAndHoliday(
+  page: Page,
+  w: Words,
+  policy: { name: string; priority: string },
+  days: string[],
+) {
+  await logIn(page, w.login);
+  await expect(page).toHaveURL(/\/inbox$/);
+  await page.getByRole('link', { name: w.admin, exact: true }).click();
+  await expect(page.getByRole('heading', { name: w.admin, level: 1 })).toBeVisible();
+  await page.getByRole('link', { name: w.sla, exact: true }).click();
+  const policies = page.getByTestId('admin-policies');
+  // At least one per priority out of the box (the other language's run may have added one).
+  await expect(policies.getByTestId('policy-row').nth(3)).toBeVisible();
+
+  // No name: the API's message appears next to the name field, in the page's language.
+  await page.getByLabel(starts(w.priority)).selectOption(policy.priority);
+  await page.getByLabel(starts(w.nature)).selectOption('complaint');
+  await page.getByRole('button', { name: w.createPolicy }).click();
+  await expect(page.getByLabel(starts(w.name))).toHaveAttribute('aria-invalid', 'true');
+
+  await page.getByLabel(starts(w.name)).fill(policy.name);
+  await page.getByLabel(starts(w.firstResponse)).fill('30');
+  await page.getByLabel(starts(w.resolution)).fill('240');
+  await page.getByRole('button', { name: w.createPolicy }).click();
+  const row = policies.locator(`[data-name="${policy.name}"]`);
+  await expect(row).toBeVisible();
+  await expect(page.getByLabel(w.resolutionOf(policy.name))).toHaveValue('240');
+
+  // The same priority and nature again: refused (409) with the API's message in this language.
+  await page.getByLabel(starts(w.name)).fill(`${policy.name} 2`);
+  await page.getByRole('button', { name: w.createPolicy }).click();
+  await expect(page.getByRole('alert').filter({ hasText: w.duplicate })).toBeVisible();
+
+  // Change a target; it stays after a reload (read back from the API).
+  await page.getByLabel(w.resolutionOf(policy.name)).fill('300');
+  await row.getByRole('button', { name: w.save }).click();
+  await expect(page.getByLabel(w.resolutionOf(policy.name))).toHaveValue('300');
+  await page.reload();
+  await expect(page.getByLabel(w.resolutionOf(policy.name))).toHaveValue('300');
+  await shot(page, `admin-sla-${w.lang}`);
+
+  // Business calendar: a holiday and a make-up working day (调休) on the default calendar.
+  await page.getByRole('link', { name: w.calendars, exact: true }).click();
+  const table = page.getByTestId('calendar-days');
+  const [holiday, workday] = days as [string, string];
+  await page.getByLabel(starts(w.date)).fill(holiday);
+  await page.getByLabel(starts(w.kind)).selectOption('holiday');
+  await page.getByLabel(starts(w.dayName)).fill('公司周年庆');
+  await page.getByLabel(starts(w.dayNameEn)).fill('Company anniversary');
+  await page.getByRole('button', { name: w.addDay, exact: true }).click();
+  await expect(table.locator(`[data-date="${holiday}"]`)).toHaveAttribute('data-kind', 'holiday');
+  await expect(table.locator(`[data-date="${holiday}"]`)).toContainText(w.holiday);
+
+  await page.getByLabel(starts(w.date)).fill(workday);
+  await page.getByLabel(starts(w.kind)).selectOption('workday');
+  await page.getByLabel(starts(w.dayName)).fill('周年庆调休');
+  await page.getByRole('button', { name: w.addDay, exact: true }).click();
+  await expect(table.locator(`[data-date="${workday}"]`)).toHaveAttribute('data-kind', 'workday');
+  await expect(table.locator(`[data-date="${workday}"]`)).toContainText(w.workday);
+  await shot(page, `admin-calendar-${w.lang}`);
+
+  // Removing the make-up day; the holiday stays.
+  await page.getByRole('button', { name: w.removeDay(workday) }).click();
+  await expect(table.locator(`[data-date="${workday}"]`)).toHaveCount(0);
+  await expect(table.locator(`[data-date="${holiday}"]`)).toBeVisible();
+}
+
+test.describe('admin in Simplified Chinese', () => {
+  test.use({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  test('admin creates an SLA policy and a holiday', async ({ page }) => {
+    await slaAndHoliday(
+      page,
+      {
+        lang: 'zh',
+        login: { email: '邮箱', password: '密码', submit: '登录' },
+        admin: '系统管理',
+        sla: 'SLA 策略',
+        calendars: '工作日历',
+        name: '名称',
+        priority: '优先级',
+        nature: '性质',
+        firstResponse: '首次响应时限（工作分钟）',
+        resolution: '解决时限（工作分钟）',
+        createPolicy: '创建策略',
+        resolutionOf: (n) => `${n} 的解决分钟数`,
+        save: '保存',
+        date: '日期',
+        kind: '类型',
+        dayName: '名称（中文）',
+        dayNameEn: '名称（英文，可选）',
+        addDay: '添加',
+        removeDay: (d) => `删除 ${d}`,
+        holiday: '节假日',
+        workday: '调休工作日',
+        duplicate: '已存在',
+      },
+      { name: '紧急投诉专项', priority: 'urgent' },
+      ['2027-09-08', '2027-09-11'],
+    );
+  });
+});
+
+test.describe('admin in English', () => {
+  test.use({ locale: 'en-US', timezoneId: 'America/New_York' });
+  test('admin creates an SLA policy and a holiday; a new agent cannot open the admin area', async ({
+    page,
+  }) => {
+    await slaAndHoliday(
+      page,
+      {
+        lang: 'en',
+        login: { email: 'Email', password: 'Password', submit: 'Sign in' },
+        admin: 'Administration',
+        sla: 'SLA policies',
+        calendars: 'Business calendars',
+        name: 'Name',
+        priority: 'Priority',
+        nature: 'Nature',
+        firstResponse: 'First response within (working minutes)',
+        resolution: 'Resolution within (working minutes)',
+        createPolicy: 'Create the policy',
+        resolutionOf: (n) => `Resolution minutes of ${n}`,
+        save: 'Save',
+        date: 'Date',
+        kind: 'Kind',
+        dayName: 'Name (Chinese)',
+        dayNameEn: 'Name (English, optional)',
+        addDay: 'Add the day',
+        removeDay: (d) => `Remove ${d}`,
+        holiday: 'Holiday',
+        workday: 'Make-up working day',
+        duplicate: 'already',
+      },
+      { name: 'High complaints', priority: 'high' },
+      ['2027-10-12', '2027-10-16'],
+    );
+
+    // Users: create an agent; an invalid email is refused next to the field.
+    await page.getByRole('link', { name: 'Users', exact: true }).click();
+    const users = page.getByTestId('admin-users');
+    await expect(users.locator(`[data-email="${process.env.CL_ADMIN_EMAIL}"]`)).toBeVisible();
+    await page.getByLabel(starts('Email')).fill('not-an-email');
+    await page.getByLabel(starts('Name')).fill('Wang Fang');
+    await page.getByLabel(starts('Initial password')).fill('agent-password-1');
+    await page.getByRole('button', { name: 'Create the user' }).click();
+    await expect(page.locator('.admin-form .field-error')).toBeVisible();
+    await page.getByLabel(starts('Email')).fill('wang.fang@example.com');
+    await page.getByRole('button', { name: 'Create the user' }).click();
+    const agent = users.locator('[data-email="wang.fang@example.com"]');
+    await expect(agent).toBeVisible();
+    await expect(page.getByLabel('Role of Wang Fang')).toHaveValue('agent');
+    await shot(page, 'admin-users-en');
+
+    // API key: shown once.
+    await page.getByRole('link', { name: 'API keys', exact: true }).click();
+    await page.getByLabel(starts('Name')).fill('CRM sync');
+    await page.getByRole('button', { name: 'Create the key' }).click();
+    await expect(page.getByTestId('new-api-key').locator('code')).toHaveText(/\S{20,}/);
+    await page.getByTestId('admin-api-keys').locator('[data-name="CRM sync"]').getByRole('button').click();
+    await expect(page.getByTestId('admin-api-keys').locator('[data-name="CRM sync"]')).toContainText(
+      'Revoked',
+    );
+
+    // The new agent sees no admin link, and the address shows a refusal instead of a blank page.
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByLabel('Email').fill('wang.fang@example.com');
+    await page.getByLabel(starts('Password')).fill('agent-password-1');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL(/\/inbox$/);
+    await expect(page.getByRole('link', { name: 'Administration' })).toHaveCount(0);
+    await page.goto('/admin');
+    await expect(page.getByRole('alert')).toHaveText('Only administrators can open this page.');
+  });
+});

@@ -1,0 +1,828 @@
+import { type FormEvent, type ReactNode, useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiKey } from '../../../shared/contracts/identity.js';
+import type { Calendar, CalendarDay, Policy } from '../../../shared/contracts/sla.js';
+import { NATURES, PRIORITIES, ROLES } from '../../../shared/enums.js';
+import { ApiError, api, type Department, type User } from '../api.js';
+import { ErrorMessage } from '../components/ErrorMessage.js';
+import { formatDateTime } from '../format.js';
+import { currentLanguage } from '../i18n/index.js';
+import { Link, useLocation } from '../router.js';
+import { useSession } from '../session.js';
+
+const SECTIONS = ['users', 'departments', 'sla', 'calendars', 'apiKeys'] as const;
+type Section = (typeof SECTIONS)[number];
+
+/** Loads `path` (a list answered as `{ data }`), with a reload function and the error of the last try. */
+function useList<T>(path: string | null): { rows: T[] | null; error: unknown; reload: () => void } {
+  const [rows, setRows] = useState<T[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [tick, setTick] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: tick forces a reload
+  useEffect(() => {
+    if (!path) return;
+    const ctl = new AbortController();
+    api<{ data: T[] }>('GET', path, { signal: ctl.signal })
+      .then((r) => {
+        setRows(r.data);
+        setError(null);
+      })
+      .catch((e: unknown) => {
+        if (!(e instanceof DOMException)) setError(e);
+      });
+    return () => ctl.abort();
+  }, [path, tick]);
+  return { rows, error, reload: useCallback(() => setTick((n) => n + 1), []) };
+}
+
+/** One admin form: busy flag, the error of the last submit and its problems per field. */
+function useSubmit() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const run = useCallback(async (action: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    setFields({});
+    try {
+      await action();
+    } catch (e) {
+      setError(e);
+      if (e instanceof ApiError) setFields(e.fieldIssues());
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  const fieldError = (key: string) =>
+    fields[key] ? (
+      <span className="field-error" role="alert">
+        {fields[key]}
+      </span>
+    ) : null;
+  const formError = Object.keys(fields).length === 0 ? <ErrorMessage error={error} /> : null;
+  return { busy, run, fields, fieldError, formError };
+}
+
+function deptName(d: Department): string {
+  return currentLanguage() === 'zh-CN' ? d.nameZh : d.nameEn;
+}
+
+/** Administration (admins only): users, departments, SLA policies, business calendars, API keys. */
+export default function AdminPage() {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const { search } = useLocation();
+  const raw = search.get('section');
+  const section: Section = SECTIONS.includes(raw as Section) ? (raw as Section) : 'users';
+
+  if (user?.role !== 'admin') {
+    return (
+      <div className="panel" role="alert">
+        {t('admin.forbidden')}
+      </div>
+    );
+  }
+  return (
+    <div className="admin">
+      <h1>{t('admin.title')}</h1>
+      <nav className="tabs" aria-label={t('admin.title')}>
+        {SECTIONS.map((s) => (
+          <Link key={s} to={`/admin?section=${s}`} aria-current={s === section ? 'page' : undefined}>
+            {t(`admin.section.${s}`)}
+          </Link>
+        ))}
+      </nav>
+      {section === 'users' ? <UsersSection /> : null}
+      {section === 'departments' ? <DepartmentsSection /> : null}
+      {section === 'sla' ? <PoliciesSection /> : null}
+      {section === 'calendars' ? <CalendarsSection /> : null}
+      {section === 'apiKeys' ? <ApiKeysSection /> : null}
+    </div>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="panel admin-section" aria-label={title}>
+      <h2>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+// ---------------------------------------------------------------- users
+
+function UsersSection() {
+  const { t } = useTranslation();
+  const users = useList<User>('/users?limit=200');
+  const depts = useList<Department>('/departments');
+  const form = useSubmit();
+  const rowAction = useSubmit();
+  const [email, setEmail] = useState('');
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const [role, setRole] = useState<User['role']>('agent');
+  const [departmentId, setDepartmentId] = useState('');
+
+  const create = (e: FormEvent) => {
+    e.preventDefault();
+    void form.run(async () => {
+      await api('POST', '/users', {
+        body: { email, name, password, role, departmentId: departmentId || null },
+      });
+      setEmail('');
+      setName('');
+      setPassword('');
+      users.reload();
+    });
+  };
+  const patch = (id: string, body: Record<string, unknown>) =>
+    void rowAction.run(async () => {
+      await api('PATCH', `/users/${id}`, { body });
+      users.reload();
+    });
+
+  return (
+    <Section title={t('admin.section.users')}>
+      <ErrorMessage error={users.error ?? depts.error} />
+      {rowAction.formError}
+      <div className="table-wrap">
+        <table className="items" data-testid="admin-users">
+          <thead>
+            <tr>
+              <th>{t('admin.users.name')}</th>
+              <th>{t('admin.users.email')}</th>
+              <th>{t('admin.users.role')}</th>
+              <th>{t('admin.users.department')}</th>
+              <th>{t('admin.users.lastLogin')}</th>
+              <th>{t('admin.users.active')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(users.rows ?? []).map((u) => (
+              <tr key={u.id} data-email={u.email}>
+                <td>{u.name}</td>
+                <td>{u.email}</td>
+                <td>
+                  <select
+                    aria-label={t('admin.users.roleOf', { name: u.name })}
+                    value={u.role}
+                    onChange={(e) => patch(u.id, { role: e.target.value })}
+                  >
+                    {ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {t(`role.${r}`)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <select
+                    aria-label={t('admin.users.departmentOf', { name: u.name })}
+                    value={u.departmentId ?? ''}
+                    onChange={(e) => patch(u.id, { departmentId: e.target.value || null })}
+                  >
+                    <option value="">{t('app.none')}</option>
+                    {(depts.rows ?? []).map((d) => (
+                      <option key={d.id} value={d.id}>
+                        {deptName(d)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td className="nowrap">{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('app.none')}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="link"
+                    disabled={rowAction.busy}
+                    onClick={() => patch(u.id, { active: !u.active })}
+                  >
+                    {u.active ? t('admin.users.deactivate') : t('admin.users.reactivate')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <form className="admin-form" onSubmit={create} noValidate>
+        <h3>{t('admin.users.create')}</h3>
+        {form.formError}
+        <div className="grid2">
+          <label>
+            {t('admin.users.email')}
+            <input value={email} onChange={(e) => setEmail(e.target.value)} type="email" />
+            {form.fieldError('email')}
+          </label>
+          <label>
+            {t('admin.users.name')}
+            <input value={name} onChange={(e) => setName(e.target.value)} />
+            {form.fieldError('name')}
+          </label>
+          <label>
+            {t('admin.users.password')}
+            <input value={password} onChange={(e) => setPassword(e.target.value)} type="password" />
+            {form.fieldError('password')}
+          </label>
+          <label>
+            {t('admin.users.role')}
+            <select value={role} onChange={(e) => setRole(e.target.value as User['role'])}>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`role.${r}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('admin.users.department')}
+            <select value={departmentId} onChange={(e) => setDepartmentId(e.target.value)}>
+              <option value="">{t('app.none')}</option>
+              {(depts.rows ?? []).map((d) => (
+                <option key={d.id} value={d.id}>
+                  {deptName(d)}
+                </option>
+              ))}
+            </select>
+            {form.fieldError('departmentId')}
+          </label>
+        </div>
+        <button type="submit" className="primary" disabled={form.busy}>
+          {t('admin.users.createSubmit')}
+        </button>
+      </form>
+    </Section>
+  );
+}
+
+// ---------------------------------------------------------------- departments
+
+function DepartmentsSection() {
+  const { t } = useTranslation();
+  const depts = useList<Department>('/departments');
+  const form = useSubmit();
+  const [code, setCode] = useState('');
+  const [nameZh, setNameZh] = useState('');
+  const [nameEn, setNameEn] = useState('');
+  const create = (e: FormEvent) => {
+    e.preventDefault();
+    void form.run(async () => {
+      await api('POST', '/departments', { body: { code, nameZh, nameEn } });
+      setCode('');
+      setNameZh('');
+      setNameEn('');
+      depts.reload();
+    });
+  };
+  return (
+    <Section title={t('admin.section.departments')}>
+      <ErrorMessage error={depts.error} />
+      <div className="table-wrap">
+        <table className="items" data-testid="admin-departments">
+          <thead>
+            <tr>
+              <th>{t('admin.departments.code')}</th>
+              <th>{t('admin.departments.nameZh')}</th>
+              <th>{t('admin.departments.nameEn')}</th>
+              <th>{t('admin.departments.areas')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(depts.rows ?? []).map((d) => (
+              <tr key={d.id}>
+                <td>{d.code}</td>
+                <td>{d.nameZh}</td>
+                <td>{d.nameEn}</td>
+                <td>{d.businessAreas.map((a) => t(`area.${a}`, { defaultValue: a })).join('、')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <form className="admin-form" onSubmit={create} noValidate>
+        <h3>{t('admin.departments.create')}</h3>
+        {form.formError}
+        <div className="grid2">
+          <label>
+            {t('admin.departments.code')}
+            <input value={code} onChange={(e) => setCode(e.target.value)} />
+            {form.fieldError('code')}
+          </label>
+          <label>
+            {t('admin.departments.nameZh')}
+            <input value={nameZh} onChange={(e) => setNameZh(e.target.value)} />
+            {form.fieldError('nameZh')}
+          </label>
+          <label>
+            {t('admin.departments.nameEn')}
+            <input value={nameEn} onChange={(e) => setNameEn(e.target.value)} />
+            {form.fieldError('nameEn')}
+          </label>
+        </div>
+        <button type="submit" className="primary" disabled={form.busy}>
+          {t('admin.departments.createSubmit')}
+        </button>
+      </form>
+    </Section>
+  );
+}
+
+// ---------------------------------------------------------------- SLA policies
+
+function PolicyRow({
+  policy,
+  calendars,
+  onSaved,
+}: {
+  policy: Policy;
+  calendars: Calendar[];
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  const save = useSubmit();
+  const [first, setFirst] = useState(String(policy.firstResponseMinutes));
+  const [resolution, setResolution] = useState(String(policy.resolutionMinutes));
+  const [atRisk, setAtRisk] = useState(String(policy.atRiskPercent));
+  const cal = calendars.find((c) => c.id === policy.calendarId);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void save.run(async () => {
+      await api('PATCH', `/sla/policies/${policy.id}`, {
+        body: {
+          firstResponseMinutes: Number(first),
+          resolutionMinutes: Number(resolution),
+          atRiskPercent: Number(atRisk),
+        },
+      });
+      onSaved();
+    });
+  };
+  const formId = `policy-${policy.id}`;
+  return (
+    <tr data-testid="policy-row" data-name={policy.name}>
+      <td>{policy.name}</td>
+      <td>{t(`priority.${policy.priority}`)}</td>
+      <td>{policy.nature === '*' ? t('admin.sla.anyNature') : t(`nature.${policy.nature}`)}</td>
+      <td>{cal?.name ?? t('app.none')}</td>
+      <td>
+        <input
+          form={formId}
+          className="num"
+          type="number"
+          min={1}
+          aria-label={t('admin.sla.firstResponseOf', { name: policy.name })}
+          value={first}
+          onChange={(e) => setFirst(e.target.value)}
+        />
+        {save.fieldError('firstResponseMinutes')}
+      </td>
+      <td>
+        <input
+          form={formId}
+          className="num"
+          type="number"
+          min={1}
+          aria-label={t('admin.sla.resolutionOf', { name: policy.name })}
+          value={resolution}
+          onChange={(e) => setResolution(e.target.value)}
+        />
+        {save.fieldError('resolutionMinutes')}
+      </td>
+      <td>
+        <input
+          form={formId}
+          className="num"
+          type="number"
+          min={1}
+          max={99}
+          aria-label={t('admin.sla.atRiskOf', { name: policy.name })}
+          value={atRisk}
+          onChange={(e) => setAtRisk(e.target.value)}
+        />
+        {save.fieldError('atRiskPercent')}
+      </td>
+      <td>
+        <form id={formId} onSubmit={submit}>
+          <button type="submit" className="link" disabled={save.busy}>
+            {t('admin.save')}
+          </button>
+        </form>
+        {save.formError}
+      </td>
+    </tr>
+  );
+}
+
+function PoliciesSection() {
+  const { t } = useTranslation();
+  const policies = useList<Policy>('/sla/policies');
+  const calendars = useList<Calendar>('/sla/calendars');
+  const form = useSubmit();
+  const [name, setName] = useState('');
+  const [priority, setPriority] = useState<Policy['priority']>('urgent');
+  const [nature, setNature] = useState<Policy['nature']>('complaint');
+  const [calendarId, setCalendarId] = useState('');
+  const [first, setFirst] = useState('60');
+  const [resolution, setResolution] = useState('480');
+  const [atRisk, setAtRisk] = useState('80');
+  const [pausable, setPausable] = useState(false);
+  const defaultCalendar = calendars.rows?.find((c) => c.isDefault)?.id ?? calendars.rows?.[0]?.id ?? '';
+
+  const create = (e: FormEvent) => {
+    e.preventDefault();
+    void form.run(async () => {
+      await api('POST', '/sla/policies', {
+        body: {
+          name,
+          priority,
+          nature,
+          calendarId: calendarId || defaultCalendar,
+          firstResponseMinutes: Number(first),
+          resolutionMinutes: Number(resolution),
+          atRiskPercent: Number(atRisk),
+          pausable,
+        },
+      });
+      setName('');
+      policies.reload();
+    });
+  };
+
+  return (
+    <Section title={t('admin.section.sla')}>
+      <p className="muted">{t('admin.sla.intro')}</p>
+      <ErrorMessage error={policies.error ?? calendars.error} />
+      <div className="table-wrap">
+        <table className="items" data-testid="admin-policies">
+          <thead>
+            <tr>
+              <th>{t('admin.sla.name')}</th>
+              <th>{t('admin.sla.priority')}</th>
+              <th>{t('admin.sla.nature')}</th>
+              <th>{t('admin.sla.calendar')}</th>
+              <th>{t('admin.sla.firstResponse')}</th>
+              <th>{t('admin.sla.resolution')}</th>
+              <th>{t('admin.sla.atRisk')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {(policies.rows ?? []).map((p) => (
+              <PolicyRow
+                key={`${p.id}-${p.updatedAt}`}
+                policy={p}
+                calendars={calendars.rows ?? []}
+                onSaved={policies.reload}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <form className="admin-form" onSubmit={create} noValidate>
+        <h3>{t('admin.sla.create')}</h3>
+        {form.formError}
+        <div className="grid2">
+          <label>
+            {t('admin.sla.name')}
+            <input
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              aria-invalid={Boolean(form.fields.name)}
+            />
+            {form.fieldError('name')}
+          </label>
+          <label>
+            {t('admin.sla.priority')}
+            <select value={priority} onChange={(e) => setPriority(e.target.value as Policy['priority'])}>
+              {PRIORITIES.map((p) => (
+                <option key={p} value={p}>
+                  {t(`priority.${p}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('admin.sla.nature')}
+            <select value={nature} onChange={(e) => setNature(e.target.value as Policy['nature'])}>
+              <option value="*">{t('admin.sla.anyNature')}</option>
+              {NATURES.map((n) => (
+                <option key={n} value={n}>
+                  {t(`nature.${n}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('admin.sla.calendar')}
+            <select value={calendarId || defaultCalendar} onChange={(e) => setCalendarId(e.target.value)}>
+              {(calendars.rows ?? []).map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+            {form.fieldError('calendarId')}
+          </label>
+          <label>
+            {t('admin.sla.firstResponseMinutes')}
+            <input type="number" min={1} value={first} onChange={(e) => setFirst(e.target.value)} />
+            {form.fieldError('firstResponseMinutes')}
+          </label>
+          <label>
+            {t('admin.sla.resolutionMinutes')}
+            <input type="number" min={1} value={resolution} onChange={(e) => setResolution(e.target.value)} />
+            {form.fieldError('resolutionMinutes')}
+          </label>
+          <label>
+            {t('admin.sla.atRiskPercent')}
+            <input
+              type="number"
+              min={1}
+              max={99}
+              value={atRisk}
+              onChange={(e) => setAtRisk(e.target.value)}
+            />
+            {form.fieldError('atRiskPercent')}
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={pausable} onChange={(e) => setPausable(e.target.checked)} />
+            {t('admin.sla.pausable')}
+          </label>
+        </div>
+        <button type="submit" className="primary" disabled={form.busy}>
+          {t('admin.sla.createSubmit')}
+        </button>
+      </form>
+    </Section>
+  );
+}
+
+// ---------------------------------------------------------------- calendars
+
+function CalendarsSection() {
+  const { t } = useTranslation();
+  const calendars = useList<Calendar>('/sla/calendars');
+  const [chosen, setChosen] = useState('');
+  const [year, setYear] = useState(String(new Date().getFullYear()));
+  const calendarId = chosen || calendars.rows?.find((c) => c.isDefault)?.id || calendars.rows?.[0]?.id || '';
+  const [days, setDays] = useState<CalendarDay[] | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [tick, setTick] = useState(0);
+  const form = useSubmit();
+  const remove = useSubmit();
+  const [date, setDate] = useState('');
+  const [kind, setKind] = useState<CalendarDay['kind']>('holiday');
+  const [name, setName] = useState('');
+  const [nameEn, setNameEn] = useState('');
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: tick forces a reload
+  useEffect(() => {
+    if (!calendarId || !/^\d{4}$/.test(year)) return;
+    const ctl = new AbortController();
+    api<{ data: Calendar & { days: CalendarDay[] } }>('GET', `/sla/calendars/${calendarId}`, {
+      query: { from: `${year}-01-01`, to: `${year}-12-31` },
+      signal: ctl.signal,
+    })
+      .then((r) => {
+        setDays(r.data.days);
+        setLoadError(null);
+      })
+      .catch((e: unknown) => {
+        if (!(e instanceof DOMException)) setLoadError(e);
+      });
+    return () => ctl.abort();
+  }, [calendarId, year, tick]);
+
+  const add = (e: FormEvent) => {
+    e.preventDefault();
+    void form.run(async () => {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+        throw new ApiError(400, 'validation_failed', t('admin.calendars.dateRequired'), [
+          { path: 'date', message: t('admin.calendars.dateRequired') },
+        ]);
+      }
+      await api('PUT', `/sla/calendars/${calendarId}/days/${date}`, {
+        body: { kind, name, ...(nameEn.trim() ? { nameEn: nameEn.trim() } : {}) },
+      });
+      setYear(date.slice(0, 4));
+      setName('');
+      setNameEn('');
+      setTick((n) => n + 1);
+    });
+  };
+
+  const cal = calendars.rows?.find((c) => c.id === calendarId);
+  return (
+    <Section title={t('admin.section.calendars')}>
+      <p className="muted">{t('admin.calendars.intro')}</p>
+      <ErrorMessage error={calendars.error ?? loadError} />
+      {remove.formError}
+      <div className="row">
+        <label>
+          {t('admin.calendars.calendar')}
+          <select value={calendarId} onChange={(e) => setChosen(e.target.value)}>
+            {(calendars.rows ?? []).map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+                {c.isDefault ? ` (${t('admin.calendars.default')})` : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('admin.calendars.year')}
+          <input className="num" type="number" value={year} onChange={(e) => setYear(e.target.value)} />
+        </label>
+        {cal ? <span className="muted">{t('admin.calendars.zone', { zone: cal.timeZone })}</span> : null}
+      </div>
+      <div className="table-wrap">
+        <table className="items" data-testid="calendar-days">
+          <thead>
+            <tr>
+              <th>{t('admin.calendars.date')}</th>
+              <th>{t('admin.calendars.kind')}</th>
+              <th>{t('admin.calendars.name')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {(days ?? []).map((d) => (
+              <tr key={d.date} data-date={d.date} data-kind={d.kind}>
+                <td className="nowrap">{d.date}</td>
+                <td>{t(`admin.calendars.${d.kind}`)}</td>
+                <td>{currentLanguage() === 'en' && d.nameEn ? d.nameEn : d.name}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="link"
+                    aria-label={t('admin.calendars.removeDay', { date: d.date })}
+                    disabled={remove.busy}
+                    onClick={() =>
+                      void remove.run(async () => {
+                        await api('DELETE', `/sla/calendars/${calendarId}/days/${d.date}`);
+                        setTick((n) => n + 1);
+                      })
+                    }
+                  >
+                    {t('admin.remove')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+            {days && days.length === 0 ? (
+              <tr>
+                <td colSpan={4} className="muted">
+                  {t('admin.calendars.noDays')}
+                </td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+      <form className="admin-form" onSubmit={add} noValidate>
+        <h3>{t('admin.calendars.add')}</h3>
+        {form.formError}
+        <div className="grid2">
+          <label>
+            {t('admin.calendars.date')}
+            <input
+              type="date"
+              value={date}
+              aria-invalid={Boolean(form.fields.date)}
+              onChange={(e) => setDate(e.target.value)}
+            />
+            {form.fieldError('date')}
+          </label>
+          <label>
+            {t('admin.calendars.kind')}
+            <select value={kind} onChange={(e) => setKind(e.target.value as CalendarDay['kind'])}>
+              <option value="holiday">{t('admin.calendars.holiday')}</option>
+              <option value="workday">{t('admin.calendars.workday')}</option>
+            </select>
+          </label>
+          <label>
+            {t('admin.calendars.nameZh')}
+            <input
+              value={name}
+              aria-invalid={Boolean(form.fields.name)}
+              onChange={(e) => setName(e.target.value)}
+            />
+            {form.fieldError('name')}
+          </label>
+          <label>
+            {t('admin.calendars.nameEn')}
+            <input value={nameEn} onChange={(e) => setNameEn(e.target.value)} />
+            {form.fieldError('nameEn')}
+          </label>
+        </div>
+        <button type="submit" className="primary" disabled={form.busy || !calendarId}>
+          {t('admin.calendars.addSubmit')}
+        </button>
+      </form>
+    </Section>
+  );
+}
+
+// ---------------------------------------------------------------- API keys
+
+function ApiKeysSection() {
+  const { t } = useTranslation();
+  const keys = useList<ApiKey>('/api-keys');
+  const form = useSubmit();
+  const revoke = useSubmit();
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<ApiKey['role']>('agent');
+  const [created, setCreated] = useState<string | null>(null);
+  const create = (e: FormEvent) => {
+    e.preventDefault();
+    void form.run(async () => {
+      const res = await api<{ data: ApiKey & { key: string } }>('POST', '/api-keys', {
+        body: { name, role },
+      });
+      setCreated(res.data.key);
+      setName('');
+      keys.reload();
+    });
+  };
+  return (
+    <Section title={t('admin.section.apiKeys')}>
+      <ErrorMessage error={keys.error} />
+      {revoke.formError}
+      {created ? (
+        <div className="alert info" data-testid="new-api-key">
+          <p>{t('admin.apiKeys.shownOnce')}</p>
+          <code className="secret">{created}</code>
+        </div>
+      ) : null}
+      <div className="table-wrap">
+        <table className="items" data-testid="admin-api-keys">
+          <thead>
+            <tr>
+              <th>{t('admin.apiKeys.name')}</th>
+              <th>{t('admin.apiKeys.prefix')}</th>
+              <th>{t('admin.apiKeys.role')}</th>
+              <th>{t('admin.apiKeys.lastUsed')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {(keys.rows ?? []).map((k) => (
+              <tr key={k.id} data-name={k.name}>
+                <td>{k.name}</td>
+                <td>
+                  <code>{k.prefix}…</code>
+                </td>
+                <td>{t(`role.${k.role}`)}</td>
+                <td className="nowrap">{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : t('app.none')}</td>
+                <td>
+                  {k.revokedAt ? (
+                    <span className="muted">{t('admin.apiKeys.revoked')}</span>
+                  ) : (
+                    <button
+                      type="button"
+                      className="link"
+                      disabled={revoke.busy}
+                      onClick={() =>
+                        void revoke.run(async () => {
+                          await api('DELETE', `/api-keys/${k.id}`);
+                          keys.reload();
+                        })
+                      }
+                    >
+                      {t('admin.apiKeys.revoke')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <form className="admin-form" onSubmit={create} noValidate>
+        <h3>{t('admin.apiKeys.create')}</h3>
+        {form.formError}
+        <div className="grid2">
+          <label>
+            {t('admin.apiKeys.name')}
+            <input value={name} onChange={(e) => setName(e.target.value)} />
+            {form.fieldError('name')}
+          </label>
+          <label>
+            {t('admin.apiKeys.role')}
+            <select value={role} onChange={(e) => setRole(e.target.value as ApiKey['role'])}>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`role.${r}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <button type="submit" className="primary" disabled={form.busy}>
+          {t('admin.apiKeys.createSubmit')}
+        </button>
+      </form>
+    </Section>
+  );
+}
