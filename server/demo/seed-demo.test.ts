@@ -54,7 +54,7 @@ describe('seedDemo', () => {
 
   it('records history and outbox events through the commands', async () => {
     const db = t.ctx.database.db;
-    const count = async (table: 'feedback_events' | 'outbox' | 'feedback_messages') =>
+    const count = async (table: 'feedback_events' | 'outbox' | 'feedback_messages' | 'canned_responses') =>
       Number(
         (
           await db
@@ -66,6 +66,7 @@ describe('seedDemo', () => {
     expect(await count('feedback_events')).toBeGreaterThan(40);
     expect(await count('outbox')).toBeGreaterThan(40);
     expect(await count('feedback_messages')).toBeGreaterThan(40);
+    expect(await count('canned_responses')).toBe(4);
   });
 
   it('refuses to run twice and does not duplicate anything', async () => {

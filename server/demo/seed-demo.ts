@@ -7,6 +7,7 @@ import { seedDefaultTriage } from '../modules/triage/index.js';
 import { type Actor, SYSTEM_ACTOR } from '../platform/auth/actor.js';
 import type { AppContext } from '../platform/http/context.js';
 import { classifySample } from './classify-sample.js';
+import { seedDemoCanned } from './demo-canned.js';
 import { playLifecycle, targetStatus } from './demo-lifecycle.js';
 import { createDemoOrg, DEMO_DEPARTMENTS, type DemoDepartmentCode } from './demo-org.js';
 import { demoPerson } from './demo-people.js';
@@ -91,6 +92,7 @@ export async function seedDemo(
   const db = ctx.database.db;
   const setupAt = new Date(now.getTime() - 61 * DAY).toISOString();
   const org = await createDemoOrg(db, setupAt);
+  await seedDemoCanned(db, org.departments, setupAt);
   // Triage rules, agents' skills (their department's business areas) and auto-assignment.
   await seedDefaultTriage(
     db,

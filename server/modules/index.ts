@@ -1,3 +1,4 @@
+import { cannedModule } from './canned/index.js';
 import { customersModule } from './customers/index.js';
 import { feedbackModule } from './feedback/index.js';
 import { authenticate, identityModule } from './identity/index.js';
@@ -30,4 +31,5 @@ export const MODULES: Module[] = [
   widgetModule,
   surveysModule,
   loopModule,
+  cannedModule,
 ];

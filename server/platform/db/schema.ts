@@ -1,3 +1,4 @@
+import type { CannedResponseTable } from '../../modules/canned/canned.table.js';
 import type { CustomerIdentityTable, CustomerTable } from '../../modules/customers/customers.table.js';
 import type { FeedbackUploadTable } from '../../modules/feedback/attachments/attachments.table.js';
 import type {
@@ -116,4 +117,5 @@ export interface Database {
   mail_inbound: MailInboundTable;
   mail_outbound: MailOutboundTable;
   mail_settings: MailSettingsTable;
+  canned_responses: CannedResponseTable;
 }

@@ -65,6 +65,7 @@ const DEFAULT_STATUS: Partial<Record<ErrorCode, number>> = {
   attachment_not_found: 404,
   feedback_link_not_found: 404,
   feedback_link_self: 400,
+  canned_response_not_found: 404,
   mailbox_not_found: 404,
   mailbox_poll_failed: 502,
   internal_error: 500,

@@ -249,6 +249,11 @@ export const ERROR_MESSAGES = {
     en: 'An item cannot be linked to itself.',
     'zh-CN': '工单不能与自身关联。',
   },
+  canned_response_not_found: { en: 'Canned response not found.', 'zh-CN': '未找到该快捷回复。' },
+  canned_variable_unknown: {
+    en: 'Unknown variable "{{{name}}}" in the text; see the list of variables.',
+    'zh-CN': '文本中的变量"{{{name}}}"不存在，请查看可用变量列表。',
+  },
   mailbox_not_found: { en: 'Mailbox not found.', 'zh-CN': '未找到该邮箱。' },
   mailbox_poll_failed: {
     en: 'Could not fetch mail from the mailbox: {reason}',

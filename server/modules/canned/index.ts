@@ -1,0 +1,11 @@
+import type { Module } from '../module.js';
+import { cannedRoutes } from './canned.routes.js';
+
+export { createCanned } from './commands/manage-canned.js';
+export { renderTemplate, variablesOf } from './template.js';
+
+/** Canned responses (macros) with bilingual bodies and `{{variables}}`, rendered for an item's reply composer. */
+export const cannedModule: Module = {
+  name: 'canned',
+  routes: cannedRoutes,
+};
