@@ -1,4 +1,4 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerTicketView } from '../../../shared/contracts/tracking.js';
 import { NATURES, type Nature } from '../../../shared/enums.js';
@@ -218,8 +218,11 @@ export function TrackPage({ number: initialNumber }: { number: string }) {
   const [error, setError] = useState<unknown>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
 
+  // The token of the open view (kept here too, for browsers where sessionStorage is refused).
+  const tokenRef = useRef('');
   const load = useCallback(
     async (token: string, num: string) => {
+      tokenRef.current = token;
       try {
         const res = await api<{ data: CustomerTicketView }>(
           'GET',
@@ -301,7 +304,11 @@ export function TrackPage({ number: initialNumber }: { number: string }) {
       </header>
       <main className="portal-main">
         {step === 'view' && view ? (
-          <TicketView view={view} />
+          <TicketView
+            view={view}
+            token={storedToken(view.number) ?? tokenRef.current}
+            onRated={(token) => load(token, view.number)}
+          />
         ) : (
           <section className="panel track">
             <h1>{t('track.followTitle')}</h1>
@@ -369,8 +376,96 @@ export function TrackPage({ number: initialNumber }: { number: string }) {
   );
 }
 
-function TicketView({ view }: { view: CustomerTicketView }) {
+/** Confirm a resolved ticket and rate it 1–5 (`POST /public/tracking/:number/rating`); below 3 reopens it. */
+function RatingForm({
+  number,
+  token,
+  onRated,
+}: {
+  number: string;
+  token: string;
+  onRated: (outcome: 'closed' | 'reopened') => void;
+}) {
   const { t } = useTranslation();
+  const [score, setScore] = useState(0);
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    setFields({});
+    if (score < 1) {
+      setFields({ score: t('rating.scoreRequired') });
+      return;
+    }
+    setBusy(true);
+    try {
+      const res = await api<{ data: { outcome: 'closed' | 'reopened' } }>(
+        'POST',
+        `/public/tracking/${encodeURIComponent(number)}/rating`,
+        {
+          body: { score, ...(comment.trim() ? { comment: comment.trim() } : {}) },
+          headers: { authorization: `Bearer ${token}` },
+        },
+      );
+      onRated(res.data.outcome);
+    } catch (err) {
+      setError(err);
+      if (err instanceof ApiError) setFields(err.fieldIssues());
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="rating-form" onSubmit={submit} noValidate aria-labelledby="rating-title">
+      <h2 id="rating-title">{t('rating.title')}</h2>
+      <p className="muted">{t('rating.intro')}</p>
+      {Object.keys(fields).length === 0 ? <ErrorMessage error={error} /> : null}
+      <fieldset className="stars" aria-invalid={Boolean(fields.score)} aria-describedby="score-error">
+        <legend>{t('rating.score')}</legend>
+        {[1, 2, 3, 4, 5].map((n) => (
+          <label key={n} className="star">
+            <input type="radio" name="score" value={n} checked={score === n} onChange={() => setScore(n)} />
+            {t(`rating.scores.${n}`)}
+          </label>
+        ))}
+      </fieldset>
+      <FieldError id="score-error" message={fields.score} />
+      <label>
+        {t('rating.comment')}
+        <textarea
+          name="comment"
+          rows={3}
+          maxLength={2000}
+          value={comment}
+          aria-invalid={Boolean(fields.comment)}
+          onChange={(e) => setComment(e.target.value)}
+        />
+        <FieldError id="comment-error" message={fields.comment} />
+      </label>
+      {score > 0 && score < 3 ? <p className="alert info">{t('rating.reopenHint')}</p> : null}
+      <button type="submit" className="primary" disabled={busy}>
+        {busy ? t('rating.sending') : t('rating.submit')}
+      </button>
+    </form>
+  );
+}
+
+function TicketView({
+  view,
+  token,
+  onRated,
+}: {
+  view: CustomerTicketView;
+  token: string;
+  onRated: (token: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [outcome, setOutcome] = useState<string | null>(null);
   return (
     <section className="panel track-view" data-testid="tracked-ticket">
       <h1>{t('track.title', { number: view.number })}</h1>
@@ -402,6 +497,21 @@ function TicketView({ view }: { view: CustomerTicketView }) {
           <h3>{t('track.prevention')}</h3>
           <p>{view.closure.prevention}</p>
         </section>
+      ) : null}
+      {outcome ? (
+        <p className="alert info" role="status" data-testid="rating-outcome">
+          {outcome}
+        </p>
+      ) : null}
+      {view.status === 'resolved' && token ? (
+        <RatingForm
+          number={view.number}
+          token={token}
+          onRated={(result) => {
+            setOutcome(t(result === 'closed' ? 'rating.closed' : 'rating.reopened'));
+            onRated(token);
+          }}
+        />
       ) : null}
       <h2>{t('track.timeline')}</h2>
       <ol className="timeline">
