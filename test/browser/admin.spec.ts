@@ -205,3 +205,63 @@ test.describe('admin in English', () => {
     await expect(page.getByRole('alert')).toHaveText('Only administrators can open this page.');
   });
 });
+
+test.describe('admin automation in English', () => {
+  test.use({ locale: 'en-US', timezoneId: 'Asia/Shanghai' });
+  test('a triage rule with a dry run, enable/disable; a webhook subscription with its secret shown once', async ({
+    page,
+  }) => {
+    await logIn(page, { email: 'Email', password: 'Password', submit: 'Sign in' });
+    await expect(page).toHaveURL(/\/inbox$/);
+    await page.goto('/admin?section=triage');
+    await expect(page.getByRole('heading', { name: 'Triage rules', level: 2 })).toBeVisible();
+
+    // No action: refused by the API, said in English.
+    await page.getByLabel(starts('Rule name')).fill('Large fraud amounts');
+    await page.getByRole('button', { name: 'Create the rule' }).click();
+    await expect(page.locator('.admin-form').first().getByRole('alert').first()).toBeVisible();
+
+    await page.getByLabel(starts('Text contains any of')).fill('盗刷, fraud');
+    await page.getByLabel(starts('Amount mentioned at least')).fill('10000');
+    await page.getByLabel(starts('Set priority')).selectOption('urgent');
+    await page.getByLabel(starts('Add tags')).fill('fraud-large');
+    await page.getByRole('button', { name: 'Create the rule' }).click();
+    const rule = page.getByTestId('admin-rules').locator('[data-name="Large fraud amounts"]');
+    await expect(rule).toContainText('fraud-large');
+
+    // Dry run on a sample: the rule matches and makes it urgent.
+    await page.getByLabel(starts('Sample feedback text')).fill('我的信用卡被盗刷了两万元，请尽快处理！');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    const dry = page.getByTestId('dry-run');
+    await expect(dry).toContainText('priority Urgent');
+    await expect(
+      dry.locator('li[data-matched="true"]').filter({ hasText: 'Large fraud amounts' }),
+    ).toBeVisible();
+    await shot(page, 'admin-triage-en');
+
+    // Turned off (the box follows the API's answer), still off after a reload.
+    await page.getByLabel('Rule Large fraud amounts is on').click();
+    await expect(page.getByLabel('Rule Large fraud amounts is on')).not.toBeChecked();
+    await page.reload();
+    await expect(page.getByLabel('Rule Large fraud amounts is on')).not.toBeChecked();
+
+    // Webhooks: a loopback destination is refused next to the URL; a public one is accepted.
+    await page.getByRole('link', { name: 'Outbound webhooks', exact: true }).click();
+    await page.getByLabel(starts('Destination URL')).fill('http://127.0.0.1:9/hook');
+    await page.getByRole('button', { name: 'Create the subscription' }).click();
+    await expect(page.getByRole('alert').first()).toBeVisible();
+    await page.getByLabel(starts('Destination URL')).fill('http://93.184.215.14/closeloop-hook');
+    await page.getByLabel(starts('Description')).fill('CRM');
+    await page.getByRole('button', { name: 'Create the subscription' }).click();
+    await expect(page.getByTestId('new-webhook-secret').locator('code')).toHaveText(/\S{16,}/);
+    const hook = page
+      .getByTestId('admin-webhooks')
+      .locator('[data-url="http://93.184.215.14/closeloop-hook"]');
+    await expect(hook).toContainText('feedback.created');
+    await hook.getByRole('button', { name: 'Deliveries' }).click();
+    await expect(page.getByTestId('webhook-deliveries')).toBeVisible();
+    await shot(page, 'admin-webhooks-en');
+    await hook.getByRole('button', { name: 'Remove' }).click();
+    await expect(hook).toHaveCount(0);
+  });
+});

@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiKey } from '../../../shared/contracts/identity.js';
 import type { Calendar, CalendarDay, Policy } from '../../../shared/contracts/sla.js';
@@ -9,71 +9,19 @@ import { formatDateTime } from '../format.js';
 import { currentLanguage } from '../i18n/index.js';
 import { Link, useLocation } from '../router.js';
 import { useSession } from '../session.js';
+import { TriageSection, WebhooksSection } from './AdminAutomation.js';
+import { deptName, Section, useList, useSubmit } from './admin-kit.js';
 
-const SECTIONS = ['users', 'departments', 'sla', 'calendars', 'apiKeys'] as const;
-type Section = (typeof SECTIONS)[number];
+const SECTIONS = ['users', 'departments', 'sla', 'calendars', 'triage', 'apiKeys', 'webhooks'] as const;
+type SectionName = (typeof SECTIONS)[number];
 
-/** Loads `path` (a list answered as `{ data }`), with a reload function and the error of the last try. */
-function useList<T>(path: string | null): { rows: T[] | null; error: unknown; reload: () => void } {
-  const [rows, setRows] = useState<T[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [tick, setTick] = useState(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: tick forces a reload
-  useEffect(() => {
-    if (!path) return;
-    const ctl = new AbortController();
-    api<{ data: T[] }>('GET', path, { signal: ctl.signal })
-      .then((r) => {
-        setRows(r.data);
-        setError(null);
-      })
-      .catch((e: unknown) => {
-        if (!(e instanceof DOMException)) setError(e);
-      });
-    return () => ctl.abort();
-  }, [path, tick]);
-  return { rows, error, reload: useCallback(() => setTick((n) => n + 1), []) };
-}
-
-/** One admin form: busy flag, the error of the last submit and its problems per field. */
-function useSubmit() {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const run = useCallback(async (action: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    setFields({});
-    try {
-      await action();
-    } catch (e) {
-      setError(e);
-      if (e instanceof ApiError) setFields(e.fieldIssues());
-    } finally {
-      setBusy(false);
-    }
-  }, []);
-  const fieldError = (key: string) =>
-    fields[key] ? (
-      <span className="field-error" role="alert">
-        {fields[key]}
-      </span>
-    ) : null;
-  const formError = Object.keys(fields).length === 0 ? <ErrorMessage error={error} /> : null;
-  return { busy, run, fields, fieldError, formError };
-}
-
-function deptName(d: Department): string {
-  return currentLanguage() === 'zh-CN' ? d.nameZh : d.nameEn;
-}
-
-/** Administration (admins only): users, departments, SLA policies, business calendars, API keys. */
+/** Administration (admins only): users, departments, SLA policies, calendars, triage rules, API keys, webhooks. */
 export default function AdminPage() {
   const { t } = useTranslation();
   const { user } = useSession();
   const { search } = useLocation();
   const raw = search.get('section');
-  const section: Section = SECTIONS.includes(raw as Section) ? (raw as Section) : 'users';
+  const section: SectionName = SECTIONS.includes(raw as SectionName) ? (raw as SectionName) : 'users';
 
   if (user?.role !== 'admin') {
     return (
@@ -96,17 +44,10 @@ export default function AdminPage() {
       {section === 'departments' ? <DepartmentsSection /> : null}
       {section === 'sla' ? <PoliciesSection /> : null}
       {section === 'calendars' ? <CalendarsSection /> : null}
+      {section === 'triage' ? <TriageSection /> : null}
       {section === 'apiKeys' ? <ApiKeysSection /> : null}
+      {section === 'webhooks' ? <WebhooksSection /> : null}
     </div>
-  );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section className="panel admin-section" aria-label={title}>
-      <h2>{title}</h2>
-      {children}
-    </section>
   );
 }
 
