@@ -26,7 +26,7 @@ export {
   getUserSummaries,
   type UserSummary,
 } from './queries/summaries.js';
-export { findActiveUserIds, findSupervisorIds } from './queries/supervisors.js';
+export { findActiveAgentIds, findActiveUserIds, findSupervisorIds } from './queries/supervisors.js';
 export { SESSION_COOKIE } from './session-cookie.js';
 
 /** Deletes sessions past their expiry (for a periodic maintenance job). */

@@ -164,8 +164,8 @@ export function buildClock(args: {
     due = state.due_at ?? iso(addBusinessMs(spec, start, budget * MINUTE));
     atRisk = iso(addBusinessMs(spec, start, riskMinutes * MINUTE));
   }
-  // A progress update is either on time or overdue; it has no at-risk warning.
-  if (target === 'progress') atRisk = due;
+  // For a progress cycle the at-risk point (the policy's percentage of the interval, e.g. 48 of 60 minutes)
+  // is when the item's handler is reminded to send the update; the overdue cycle escalates as before.
   const key = escalationKey({ target, segment_started_at: state.segment_started_at });
   let nextCheck: string | null = null;
   let nextLevel: SlaLevel | null = null;

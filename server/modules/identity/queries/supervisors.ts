@@ -25,3 +25,16 @@ export async function findActiveUserIds(db: DbOrTrx, ids: string[]): Promise<str
     .execute();
   return rows.map((r) => r.id);
 }
+
+/** Active agents of a department (who handle its queue when an item has no assignee), in id order. */
+export async function findActiveAgentIds(db: DbOrTrx, departmentId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('role', '=', 'agent')
+    .where('department_id', '=', departmentId)
+    .where('active', '=', 1)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -2,7 +2,7 @@ import { SYSTEM_ACTOR } from '../../../platform/auth/actor.js';
 import type { Db, Trx } from '../../../platform/db/database.js';
 import type { Logger } from '../../../platform/logging/logger.js';
 import { type FeedbackRow, recordSlaEvent } from '../../feedback/index.js';
-import { findActiveUserIds, findSupervisorIds } from '../../identity/index.js';
+import { findActiveAgentIds, findActiveUserIds, findSupervisorIds } from '../../identity/index.js';
 import { notifyUsers } from '../../notifications/index.js';
 import { buildClock, escalationKey, stateOf } from '../clock-engine.js';
 import {
@@ -67,9 +67,19 @@ export async function escalateClock(
     const level: SlaLevel =
       clock.next_level === 'at_risk' && clock.due_at <= now ? 'breached' : clock.next_level;
     const key = escalationKey(clock);
+    const reminder = { item, clock, policyId: policy.id, now, timeZone: spec.timeZone };
+    if (target === 'progress' && level === 'breached' && !escalated.has(`${key}:at_risk`)) {
+      // The reminder's moment went by unswept (downtime): the handler still gets the cycle's one reminder.
+      if (await claimEscalation(trx, feedbackId, key, 'at_risk', now)) {
+        recorded++;
+        await remindHandler(trx, reminder);
+      }
+      escalated.add(`${key}:at_risk`);
+    }
     if (await claimEscalation(trx, feedbackId, key, level, now)) {
       recorded++;
-      await escalate(trx, { item, target, level, clock, policyId: policy.id, now });
+      if (target === 'progress' && level === 'at_risk') await remindHandler(trx, reminder);
+      else await escalate(trx, { item, target, level, clock, policyId: policy.id, now });
     }
     escalated.add(`${key}:${level}`);
     const next = buildClock({ feedbackId, target, policy, spec, state: stateOf(clock), escalated, now });
@@ -77,6 +87,65 @@ export async function escalateClock(
     clock = next;
   }
   return recorded;
+}
+
+/** `HH:MM` of an instant in the calendar's time zone. */
+function localTime(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(iso));
+}
+
+/**
+ * The progress reminder of one cycle: an in-app notification to whoever handles the item — its assignee
+ * when active, otherwise the active agents of its department (nobody for an unrouted, unassigned item:
+ * the overdue cycle still escalates to the supervisors). History `sla.progress_reminder` and the same
+ * outbox event name who was reminded; the caller has claimed the cycle's `at_risk` row, so it happens once.
+ */
+async function remindHandler(
+  trx: Trx,
+  r: { item: FeedbackRow; clock: { due_at: string }; policyId: string; now: string; timeZone: string },
+): Promise<void> {
+  const { item } = r;
+  const assignee = item.assignee_id ? await findActiveUserIds(trx, [item.assignee_id]) : [];
+  const recipients =
+    assignee.length > 0
+      ? assignee
+      : item.department_id
+        ? await findActiveAgentIds(trx, item.department_id)
+        : [];
+  const data = {
+    target: 'progress',
+    dueAt: r.clock.due_at,
+    priority: item.priority,
+    policyId: r.policyId,
+    notified: recipients,
+  };
+  await recordSlaEvent({
+    trx,
+    actor: SYSTEM_ACTOR,
+    at: r.now,
+    feedbackId: item.id,
+    type: 'sla.progress_reminder',
+    to: 'progress',
+    data,
+  });
+  const by = localTime(r.clock.due_at, r.timeZone);
+  await notifyUsers(
+    trx,
+    recipients,
+    {
+      kind: 'sla.progress_reminder',
+      feedbackId: item.id,
+      titleZh: `工单 ${item.number}：请在 ${by} 前向客户发送进展更新`,
+      titleEn: `Ticket ${item.number}: send the customer a progress update by ${by}`,
+      data: { number: item.number, dueAt: r.clock.due_at, priority: item.priority },
+    },
+    r.now,
+  );
 }
 
 async function escalate(
