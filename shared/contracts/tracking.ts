@@ -80,7 +80,26 @@ export const ZTrackingRating = z
   })
   .strict();
 
+export const ZRatingLinkParams = z.object({ token: z.string().min(1).max(512) });
+
+export const ZRatingLinkView = z.object({
+  number: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  submittedAt: z.string(),
+  resolvedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  handlerName: z.string().nullable(),
+  closure: ZClosureLetter.nullable(),
+  canRate: z.boolean().describe('True while the ticket waits for this answer (status resolved, this round)'),
+  expiresAt: z.string().describe('When the link stops working'),
+});
+export type RatingLinkView = z.infer<typeof ZRatingLinkView>;
+
+export const ZRatingLinkResponse = z.object({ data: ZRatingLinkView });
+
 export const ZTrackingRatingResponse = z.object({
+
   data: z.object({
     outcome: z.enum(['closed', 'reopened']),
     status: z.string(),

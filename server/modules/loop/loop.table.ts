@@ -37,7 +37,41 @@ export interface FeedbackRatingTable {
   comment: string | null;
   /** `closed` (3 or more) or `reopened` (below 3). */
   outcome: string;
-  /** `tracking` (the tracking page / API). */
+  /** `tracking` (the tracking page / API) or `rating_link` (the signed link mailed with the resolution). */
   via: string;
+  created_at: string;
+}
+
+/** An agent's mark that an item is a major complaint (it then gets a follow-up visit after closure). */
+export interface MajorComplaintFlagTable {
+  feedback_id: string;
+  flagged_by: string | null;
+  reason: string | null;
+  created_at: string;
+}
+
+/** A follow-up visit of a major complaint, due `FOLLOW_UP_DAYS` after a closure: one per closure event. */
+export interface FollowUpTable {
+  id: string;
+  feedback_id: string;
+  /** The `feedback.status_changed` (to closed) event it was created for: unique with the item. */
+  closure_event_id: string;
+  closed_at: string;
+  /** `urgent`, `high` or `flagged`: why it is a major complaint. */
+  reason: string;
+  /** The item's owner at closure (null when it had none: the department's supervisors are told instead). */
+  assignee_id: string | null;
+  department_id: string | null;
+  due_at: string;
+  /** `open` or `done`. */
+  status: string;
+  /** When the in-app "follow-up due" notification went out (once). */
+  due_notified_at: string | null;
+  care_measure: string | null;
+  /** 1 / 0 once done. */
+  satisfied_again: number | null;
+  note: string | null;
+  done_by: string | null;
+  done_at: string | null;
   created_at: string;
 }

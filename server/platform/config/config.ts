@@ -32,6 +32,9 @@ const ZEnv = z.object({
   CAPTCHA_VERIFY_URL: z.url().default('https://challenges.cloudflare.com/turnstile/v0/siteverify'),
   WIDGET_ALLOWED_ORIGINS: z.string().default(''),
   RESOLUTION_CONFIRM_DAYS: z.coerce.number().positive().max(365).default(7),
+  FOLLOW_UP_DAYS: z.coerce.number().positive().max(365).default(30),
+  COMPANY_NAME: z.string().trim().max(200).default(''),
+
   WEBHOOKS_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
   WEBHOOKS_MAX_FAILURES: z.coerce.number().int().positive().default(10),
   ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(10_485_760),
@@ -75,7 +78,12 @@ export interface Config {
   widgetAllowedOrigins: string[];
   /** Days a resolved item waits for the customer's confirmation before it is closed without rating. */
   resolutionConfirmDays: number;
+  /** Days after a major complaint's closure its follow-up visit is due. */
+  followUpDays: number;
+  /** The company's name on customer documents (closure letter); empty = none. */
+  companyName: string;
   /** Email channel: see server/modules/intake/mail. */
+
   mail: {
     /** Outgoing SMTP server (`smtp://host:port`, `smtps://user:pass@host`); nothing is sent when unset. */
     smtpUrl: string | undefined;
@@ -151,6 +159,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
     },
     widgetAllowedOrigins: parseOrigins(e.WIDGET_ALLOWED_ORIGINS),
     resolutionConfirmDays: e.RESOLUTION_CONFIRM_DAYS,
+    followUpDays: e.FOLLOW_UP_DAYS,
+    companyName: e.COMPANY_NAME,
+
     mail: {
       smtpUrl: e.SMTP_URL || undefined,
       from: e.MAIL_FROM || 'closeloop@localhost',

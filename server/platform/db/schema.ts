@@ -35,9 +35,12 @@ import type {
 import type { WidgetSettingsTable } from '../../modules/intake/widget/widget.table.js';
 import type {
   FeedbackRatingTable,
+  FollowUpTable,
+  MajorComplaintFlagTable,
   TrackingCodeTable,
   TrackingSessionTable,
 } from '../../modules/loop/loop.table.js';
+
 import type { NotificationTable } from '../../modules/notifications/notifications.table.js';
 import type {
   SlaCalendarDayTable,
@@ -63,6 +66,8 @@ import type {
 import type { OutboxTable } from '../events/outbox.table.js';
 import type { IdempotencyKeyTable } from '../http/idempotency.table.js';
 import type { JobTable } from '../jobs/jobs.table.js';
+import type { ServerSecretTable } from '../security/server-secret.table.js';
+
 
 /** Every table, as Kysely sees it. Each module owns its own tables; this only composes them. */
 export interface Database {
@@ -113,6 +118,10 @@ export interface Database {
   tracking_codes: TrackingCodeTable;
   tracking_sessions: TrackingSessionTable;
   feedback_ratings: FeedbackRatingTable;
+  major_complaint_flags: MajorComplaintFlagTable;
+  follow_ups: FollowUpTable;
+  server_secrets: ServerSecretTable;
+
   mail_mailboxes: MailMailboxTable;
   mail_inbound: MailInboundTable;
   mail_outbound: MailOutboundTable;

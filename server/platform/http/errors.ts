@@ -68,6 +68,13 @@ const DEFAULT_STATUS: Partial<Record<ErrorCode, number>> = {
   canned_response_not_found: 404,
   mailbox_not_found: 404,
   mailbox_poll_failed: 502,
+  rating_link_invalid: 401,
+  rating_link_expired: 401,
+  rating_link_superseded: 409,
+  closure_letter_unavailable: 409,
+  follow_up_not_found: 404,
+  follow_up_already_done: 409,
+
   internal_error: 500,
   service_unavailable: 503,
 };

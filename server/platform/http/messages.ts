@@ -103,6 +103,28 @@ export const ERROR_MESSAGES = {
     en: 'You have already rated this resolution. Thank you!',
     'zh-CN': '您已评价过本次处理结果，感谢您的反馈！',
   },
+  rating_link_invalid: {
+    en: 'This rating link is not valid. Please use the link from our latest email, or the tracking page.',
+    'zh-CN': '该评价链接无效。请使用我们最近一封邮件中的链接，或通过查询页面评价。',
+  },
+  rating_link_expired: {
+    en: 'This rating link has expired. You can still follow your ticket on the tracking page.',
+    'zh-CN': '该评价链接已过期。您仍可通过查询页面查看工单进度。',
+  },
+  rating_link_superseded: {
+    en: 'This link belongs to an earlier resolution of the ticket; please use the link from our latest email.',
+    'zh-CN': '该链接对应的是此前的一次处理结果，请使用我们最近一封邮件中的链接。',
+  },
+  closure_letter_unavailable: {
+    en: 'There is no closure letter yet: the ticket has not been resolved.',
+    'zh-CN': '该工单尚未处理完毕，暂无结案书。',
+  },
+  follow_up_not_found: { en: 'Follow-up visit not found.', 'zh-CN': '未找到该回访任务。' },
+  follow_up_already_done: {
+    en: 'The outcome of this follow-up visit has already been recorded.',
+    'zh-CN': '该回访任务的结果已记录，不能重复提交。',
+  },
+
   survey_score_out_of_range: {
     en: 'The score must be between {min} and {max}.',
     'zh-CN': '评分必须在 {min} 到 {max} 之间。',

@@ -1,6 +1,6 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../../../platform/db/database.js';
-import { nowIso } from '../../../platform/db/ids.js';
+import { serverSecret } from '../../../platform/security/server-secret.js';
 
 /**
  * Threading tokens: a reply is appended to an item only when it carries one we issued. A token is the
@@ -86,31 +86,7 @@ export function tokenCandidates(addresses: string[], messageIds: string[]): stri
   return found.filter((t) => t.length > 0);
 }
 
-const cache = new WeakMap<Db, Promise<string>>();
-
-/** The server's threading secret: one random value stored in `mail_settings`, created on first use. */
+/** The server's threading secret: the platform's server secret (moved from `mail_settings` by migration 0021). */
 export function tokenSecret(db: Db, clock: () => Date): Promise<string> {
-  let secret = cache.get(db);
-  if (!secret) {
-    secret = (async () => {
-      await db
-        .insertInto('mail_settings')
-        .values({
-          id: 'default',
-          token_secret: randomBytes(32).toString('base64url'),
-          created_at: nowIso(clock),
-        })
-        .onConflict((oc) => oc.column('id').doNothing())
-        .execute();
-      const row = await db
-        .selectFrom('mail_settings')
-        .select('token_secret')
-        .where('id', '=', 'default')
-        .executeTakeFirstOrThrow();
-      return row.token_secret;
-    })();
-    secret.catch(() => cache.delete(db));
-    cache.set(db, secret);
-  }
-  return secret;
+  return serverSecret(db, clock);
 }

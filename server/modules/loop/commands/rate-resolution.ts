@@ -42,7 +42,15 @@ export function raisedPriority(priority: Priority): Priority {
  */
 export async function rateResolution(
   database: DatabaseHandle,
-  options: { item: FeedbackRow; score: number; comment: string | null; at: string; ip: string | null },
+  options: {
+    item: FeedbackRow;
+    score: number;
+    comment: string | null;
+    at: string;
+    ip: string | null;
+    /** `tracking` (the tracking page / API) or `rating_link` (the signed link in the resolved notice). */
+    via?: 'tracking' | 'rating_link';
+  },
 ): Promise<{ outcome: 'closed' | 'reopened'; status: string }> {
   const { item, score, at } = options;
   if (item.status !== 'resolved' || !item.resolved_at) throw new AppError('rating_not_open', { status: 409 });
@@ -59,7 +67,7 @@ export async function rateResolution(
       score,
       comment: options.comment,
       outcome,
-      via: 'tracking',
+      via: options.via ?? 'tracking',
       created_at: at,
     });
     if (!inserted) return null;

@@ -5,6 +5,8 @@ import { getCustomerContact } from '../../customers/index.js';
 import { FEEDBACK_EVENTS, getFeedbackRecords } from '../../feedback/index.js';
 import { getUserSummaries } from '../../identity/index.js';
 import { customerMailer } from '../../intake/mail/index.js';
+import { ratingLinkToken } from '../queries/rating-link.js';
+
 import { type NoticeKind, renderNotice } from '../customer-notices.js';
 
 /** Channels whose customers are not written to: legacy imports (history, not news) and gateways we cannot send on. */
@@ -74,6 +76,12 @@ export function notifyCustomerHandler(ctx: AppContext): JobHandler {
       ? ((await getUserSummaries(db, [decided.assigneeId])).get(decided.assigneeId)?.name ?? null)
       : null;
     const base = ctx.config.publicIntake.baseUrl ?? `http://${ctx.config.host}:${ctx.config.port}`;
+    // The signed rating link names this resolution round; none once the item has moved on (rated, reopened).
+    const ratingToken =
+      decided.kind === 'resolved' && item.status === 'resolved' && item.resolved_at
+        ? await ratingLinkToken(ctx, { feedbackId: item.id, resolvedAt: item.resolved_at })
+        : null;
+
     const mail = renderNotice({
       kind: decided.kind,
       locale: contact.locale,
@@ -81,6 +89,10 @@ export function notifyCustomerHandler(ctx: AppContext): JobHandler {
       trackingUrl: `${base}/track/${encodeURIComponent(item.number)}`,
       handlerName,
       closure: decided.closure ?? null,
+      ratingUrl: ratingToken
+        ? `${base}/rate/${encodeURIComponent(item.number)}?t=${encodeURIComponent(ratingToken)}`
+        : null,
+
     });
     const send = await mailer.prepare();
     const at = ctx.clock().toISOString();

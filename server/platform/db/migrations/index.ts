@@ -17,6 +17,8 @@ import * as feedbackLinks from './2026-11-23-0016-feedback-links.js';
 import * as widgetSurveys from './2026-11-23-0017-widget-surveys.js';
 import * as tracking from './2026-11-23-0018-tracking.js';
 import * as ratings from './2026-11-23-0019-ratings.js';
+import * as loopFollowUps from './2026-11-23-0021-loop-followups.js';
+
 import * as handling from './2026-11-23-0022-handling.js';
 
 /** All migrations in order. Names are frozen: never rename or edit one that has shipped; add a new one. */
@@ -39,5 +41,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-0017-widget-surveys': widgetSurveys,
   '2026-11-23-0018-tracking': tracking,
   '2026-11-23-0019-ratings': ratings,
+  '2026-11-23-0021-loop-followups': loopFollowUps,
+
   '2026-11-23-0022-handling': handling,
 };
