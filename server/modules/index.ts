@@ -9,6 +9,7 @@ import { widgetModule } from './intake/widget/index.js';
 import { loopModule } from './loop/index.js';
 import type { Module } from './module.js';
 import { notificationsModule } from './notifications/index.js';
+import { smsModule } from './notifications/sms/index.js';
 import { slaModule } from './sla/index.js';
 import { surveysModule } from './surveys/index.js';
 import { triageModule } from './triage/index.js';
@@ -27,6 +28,7 @@ export const MODULES: Module[] = [
   intakeModule,
   importsModule,
   mailModule,
+  smsModule,
   webhooksModule,
   widgetModule,
   surveysModule,

@@ -3,6 +3,8 @@ import type { Trx } from '../../platform/db/database.js';
 import type { AppContext } from '../../platform/http/context.js';
 import type { MatchedContact } from '../customers/index.js';
 import { customerMailer } from '../intake/mail/index.js';
+import { queueSms, smsConfigured } from '../notifications/sms/index.js';
+import { customerLimitReason } from './recipient-budget.js';
 
 export interface TrackingCodeMessage {
   feedbackId: string;
@@ -15,7 +17,8 @@ export interface TrackingCodeMessage {
   at: string;
 }
 
-export type DeliveryStatus = 'queued' | 'unavailable';
+/** `skipped`: recorded but not sent (the customer's message limit was reached). */
+export type DeliveryStatus = 'queued' | 'unavailable' | 'skipped';
 
 /** Hands codes to their channel: `prepare()` runs before the issuing transaction, `send` inside it. */
 export interface TrackingCodeDelivery {
@@ -40,9 +43,18 @@ export function trackingCodeText(message: TrackingCodeMessage): { subject: strin
   };
 }
 
+/** The SMS with the code, in the customer's language (short: one SMS segment in Chinese). */
+export function trackingCodeSms(message: TrackingCodeMessage): string {
+  const { code, number, expiresInMinutes: minutes } = message;
+  return message.locale === 'zh-CN'
+    ? `验证码 ${code}，用于查询工单 ${number}，${minutes} 分钟内有效，请勿告诉他人。`
+    : `Code ${code} to follow ticket ${number}, valid ${minutes} min. Do not share it.`;
+}
+
 /**
- * Email codes go out through the mail channel's retrying sender; SMS needs a gateway, which does not exist
- * yet, so a code for a phone-only customer is recorded as `unavailable` (nothing is sent).
+ * Email codes go out through the mail channel's retrying sender, phone codes through the SMS channel's
+ * (`unavailable` when no SMS gateway is configured: nothing is sent). Both count against the customer's
+ * message limits; over them the code is recorded as `skipped`.
  */
 export function defaultCodeDelivery(
   ctx: Pick<AppContext, 'database' | 'clock' | 'queue' | 'config'>,
@@ -52,16 +64,31 @@ export function defaultCodeDelivery(
     async prepare() {
       const queueMail = await mailer.prepare();
       return async (trx, message) => {
-        if (message.to.kind !== 'email') return 'unavailable';
-        await queueMail(trx, {
-          purpose: 'tracking_code',
+        const email = message.to.kind === 'email';
+        if (!email && !smsConfigured(ctx)) return 'unavailable';
+        const skipReason = await customerLimitReason(
+          trx,
+          ctx.config.customerMessageLimits,
+          email ? { email: message.to.value } : { phone: message.to.value },
+          new Date(message.at),
+        );
+        const common = {
+          purpose: 'tracking_code' as const,
           refId: message.codeId,
           feedbackId: message.feedbackId,
           to: message.to.value,
-          mail: trackingCodeText(message),
           at: message.at,
-        });
-        return 'queued';
+          ...(skipReason ? { skipReason } : {}),
+        };
+        if (email) await queueMail(trx, { ...common, mail: trackingCodeText(message) });
+        else
+          await queueSms(trx, ctx.queue, {
+            ...common,
+            template: 'code',
+            params: { code: message.code, minutes: String(message.expiresInMinutes) },
+            text: trackingCodeSms(message),
+          });
+        return skipReason ? 'skipped' : 'queued';
       };
     },
   };

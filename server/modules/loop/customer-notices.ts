@@ -79,6 +79,49 @@ function enBody(n: NoticeInput): string[] {
   return lines;
 }
 
+const SMS_STATUS: Record<NoticeKind, { 'zh-CN': string; en: string }> = {
+  accepted: { 'zh-CN': '已受理', en: 'received' },
+  assigned: { 'zh-CN': '处理中', en: 'being handled' },
+  resolved: { 'zh-CN': '已处理，待您确认评价', en: 'resolved, please confirm and rate' },
+  reopened: { 'zh-CN': '已重新打开', en: 'reopened' },
+  closed: { 'zh-CN': '已闭环', en: 'closed' },
+};
+
+function zhSms(n: NoticeInput): string {
+  const handler = n.handlerName ?? '客服专员';
+  const line: Record<NoticeKind, string> = {
+    accepted: `您的反馈已受理，工单号 ${n.number}。`,
+    assigned: `工单 ${n.number} 已由 ${handler} 负责处理。`,
+    resolved: `工单 ${n.number} 已处理完毕，请确认并评价。`,
+    reopened: `工单 ${n.number} 已重新打开，我们会继续跟进。`,
+    closed: `工单 ${n.number} 已闭环，感谢您的反馈。`,
+  };
+  return `${line[n.kind]}查看：${n.trackingUrl}`;
+}
+
+function enSms(n: NoticeInput): string {
+  const handler = n.handlerName ?? 'our service team';
+  const line: Record<NoticeKind, string> = {
+    accepted: `We received your feedback, ticket ${n.number}.`,
+    assigned: `Ticket ${n.number} is handled by ${handler}.`,
+    resolved: `Ticket ${n.number} is resolved; please confirm and rate.`,
+    reopened: `Ticket ${n.number} was reopened; we are on it.`,
+    closed: `Ticket ${n.number} is closed. Thank you.`,
+  };
+  return `${line[n.kind]} ${n.trackingUrl}`;
+}
+
+/**
+ * The SMS form of a notice: a short text with the number and tracking link in the customer's language (both
+ * when unknown), and the template parameters a cloud provider's notice template takes (number, status, url;
+ * the status label in Chinese unless the customer reads English).
+ */
+export function renderNoticeSms(n: NoticeInput): { text: string; params: Record<string, string> } {
+  const text = n.locale === 'zh-CN' ? zhSms(n) : n.locale === 'en' ? enSms(n) : `${zhSms(n)}\n${enSms(n)}`;
+  const status = SMS_STATUS[n.kind][n.locale === 'en' ? 'en' : 'zh-CN'];
+  return { text, params: { number: n.number, status, url: n.trackingUrl } };
+}
+
 /** A status notice to the customer, in their language (both when it is not known). */
 export function renderNotice(n: NoticeInput): { subject: string; text: string } {
   const subject = SUBJECT[n.kind];

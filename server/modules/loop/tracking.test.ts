@@ -28,6 +28,9 @@ describe('customer tracking: one-time code to the contact on record, session, pu
         MAIL_FROM: '客服中心 <support@bank.example>',
         PUBLIC_RATE_LIMIT_IP: '1000',
         PUBLIC_RATE_LIMIT_CONTACT: '1000',
+        // This file asks for many codes for one customer; the per-customer limit is tested in sms-delivery.test.ts.
+        CUSTOMER_MESSAGES_PER_HOUR: '1000',
+        CUSTOMER_MESSAGES_PER_DAY: '1000',
       },
     });
     supervisor = (await actorHeaders(t, { role: 'supervisor' })).headers;

@@ -35,6 +35,13 @@ export async function notifyUsers(
   );
 }
 
+export {
+  limitWindows,
+  type RecentCounts,
+  type RecipientLimits,
+  recipientLimitReason,
+} from './recipient-limit.js';
+
 /** In-app notifications of the current user (SLA escalations and other notices). */
 export const notificationsModule: Module = {
   name: 'notifications',

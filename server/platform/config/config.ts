@@ -35,6 +35,20 @@ const ZEnv = z.object({
   FOLLOW_UP_DAYS: z.coerce.number().positive().max(365).default(30),
   COMPANY_NAME: z.string().trim().max(200).default(''),
 
+  SMS_PROVIDER: z.enum(['http', 'aliyun', 'tencent', '']).optional(),
+  SMS_ENDPOINT: z.url().optional(),
+  SMS_HTTP_URL: z.url().optional(),
+  SMS_HTTP_BODY: z.string().optional(),
+  SMS_HTTP_SECRET: z.string().optional(),
+  SMS_ACCESS_KEY_ID: z.string().optional(),
+  SMS_ACCESS_KEY_SECRET: z.string().optional(),
+  SMS_SIGN_NAME: z.string().optional(),
+  SMS_SDK_APP_ID: z.string().optional(),
+  SMS_REGION: z.string().optional(),
+  SMS_TEMPLATE_CODE: z.string().optional(),
+  SMS_TEMPLATE_NOTICE: z.string().optional(),
+  CUSTOMER_MESSAGES_PER_HOUR: z.coerce.number().int().positive().default(6),
+  CUSTOMER_MESSAGES_PER_DAY: z.coerce.number().int().positive().default(20),
   WEBHOOKS_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
   WEBHOOKS_MAX_FAILURES: z.coerce.number().int().positive().default(10),
   ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(10_485_760),
@@ -94,6 +108,23 @@ export interface Config {
     /** Largest message the listener accepts, in bytes (552 beyond it). */
     inboundMaxBytes: number;
   };
+  /** Outgoing SMS gateway: see server/modules/notifications/sms; nothing is sent when `provider` is unset. */
+  sms: {
+    provider: 'http' | 'aliyun' | 'tencent' | undefined;
+    endpoint: string | undefined;
+    httpUrl: string | undefined;
+    httpBody: string | undefined;
+    httpSecret: string | undefined;
+    accessKeyId: string | undefined;
+    accessKeySecret: string | undefined;
+    signName: string | undefined;
+    sdkAppId: string | undefined;
+    region: string | undefined;
+    templateCode: string | undefined;
+    templateNotice: string | undefined;
+  };
+  /** Automatic messages (notices, tracking codes; mail and SMS together) one customer may get per hour / day. */
+  customerMessageLimits: { perHour: number; perDay: number };
   /** Outbound webhooks: see server/modules/webhooks. */
   webhooks: {
     /** Destinations on loopback/private networks allowed (the admin setting can also allow them). */
@@ -168,6 +199,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
       inboundPort: e.SMTP_INBOUND_PORT,
       inboundMaxBytes: e.SMTP_INBOUND_MAX_BYTES,
     },
+    sms: {
+      provider: e.SMS_PROVIDER || undefined,
+      endpoint: e.SMS_ENDPOINT || undefined,
+      httpUrl: e.SMS_HTTP_URL || undefined,
+      httpBody: e.SMS_HTTP_BODY || undefined,
+      httpSecret: e.SMS_HTTP_SECRET || undefined,
+      accessKeyId: e.SMS_ACCESS_KEY_ID || undefined,
+      accessKeySecret: e.SMS_ACCESS_KEY_SECRET || undefined,
+      signName: e.SMS_SIGN_NAME || undefined,
+      sdkAppId: e.SMS_SDK_APP_ID || undefined,
+      region: e.SMS_REGION || undefined,
+      templateCode: e.SMS_TEMPLATE_CODE || undefined,
+      templateNotice: e.SMS_TEMPLATE_NOTICE || undefined,
+    },
+    customerMessageLimits: { perHour: e.CUSTOMER_MESSAGES_PER_HOUR, perDay: e.CUSTOMER_MESSAGES_PER_DAY },
     webhooks: {
       allowPrivateDestinations: e.WEBHOOKS_ALLOW_PRIVATE === 'true',
       maxConsecutiveFailures: e.WEBHOOKS_MAX_FAILURES,

@@ -42,6 +42,7 @@ import type {
 } from '../../modules/loop/loop.table.js';
 
 import type { NotificationTable } from '../../modules/notifications/notifications.table.js';
+import type { SmsOutboundTable } from '../../modules/notifications/sms/sms.table.js';
 import type {
   SlaCalendarDayTable,
   SlaCalendarTable,
@@ -126,5 +127,6 @@ export interface Database {
   mail_inbound: MailInboundTable;
   mail_outbound: MailOutboundTable;
   mail_settings: MailSettingsTable;
+  sms_outbound: SmsOutboundTable;
   canned_responses: CannedResponseTable;
 }

@@ -7,6 +7,8 @@ export interface CustomerContact {
   name: string | null;
   /** The customer's first email identity (normalised), or null. */
   email: string | null;
+  /** The customer's first phone identity (E.164), or null. */
+  phone: string | null;
   locale: Locale | null;
   erased: boolean;
 }
@@ -18,14 +20,17 @@ export async function getCustomerContact(
 ): Promise<CustomerContact | undefined> {
   const [customer] = await repo.findCustomersByIds(db, [customerId]);
   if (!customer) return undefined;
-  const emails = (await repo.findIdentitiesOf(db, [customerId]))
-    .filter((i) => i.kind === 'email')
-    .sort((a, b) => a.created_at.localeCompare(b.created_at));
+  const identities = (await repo.findIdentitiesOf(db, [customerId])).sort((a, b) =>
+    a.created_at.localeCompare(b.created_at),
+  );
+  const emails = identities.filter((i) => i.kind === 'email');
+  const phones = identities.filter((i) => i.kind === 'phone');
   const locale = customer.locale === 'zh-CN' || customer.locale === 'en' ? customer.locale : null;
   return {
     id: customer.id,
     name: customer.name,
     email: customer.erased_at ? null : (emails[0]?.value ?? null),
+    phone: customer.erased_at ? null : (phones[0]?.value ?? null),
     locale,
     erased: customer.erased_at !== null,
   };

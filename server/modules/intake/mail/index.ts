@@ -17,6 +17,7 @@ export {
   receiveEmail,
 } from './commands/receive-email.js';
 export { MAIL_JOBS } from './mail.events.js';
+export { countCustomerMailTo } from './mail.repository.js';
 export { type ParsedEmail, parseEmail } from './parse.js';
 export { issueToken, tokenSecret, verifyToken } from './token.js';
 

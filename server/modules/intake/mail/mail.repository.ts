@@ -139,6 +139,24 @@ export async function scrubMailOfItems(db: DbOrTrx, feedbackIds: string[], at: s
   return changed;
 }
 
+/** Mail of these purposes queued to one address since a time, not counting skipped ones (recipient limits). */
+export async function countCustomerMailTo(
+  db: DbOrTrx,
+  address: string,
+  purposes: readonly string[],
+  since: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('mail_outbound')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('to_address', '=', address)
+    .where('purpose', 'in', [...purposes])
+    .where('status', '!=', 'skipped')
+    .where('created_at', '>=', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** Acknowledgements queued to one address since a time (the per-address loop guard). */
 export async function countAcksTo(db: DbOrTrx, address: string, since: string): Promise<number> {
   const row = await db

@@ -5,12 +5,13 @@ import { getCustomerContact } from '../../customers/index.js';
 import { FEEDBACK_EVENTS, getFeedbackRecords } from '../../feedback/index.js';
 import { getUserSummaries } from '../../identity/index.js';
 import { customerMailer } from '../../intake/mail/index.js';
+import { queueSms, smsConfigured } from '../../notifications/sms/index.js';
+import { type NoticeKind, renderNotice, renderNoticeSms } from '../customer-notices.js';
 import { ratingLinkToken } from '../queries/rating-link.js';
-
-import { type NoticeKind, renderNotice } from '../customer-notices.js';
+import { customerLimitReason } from '../recipient-budget.js';
 
 /** Channels whose customers are not written to: legacy imports (history, not news) and gateways we cannot send on. */
-const SILENT_CHANNELS = new Set(['import', 'sms', 'social', 'review', 'app_store']);
+const SILENT_CHANNELS = new Set(['import', 'social', 'review', 'app_store']);
 
 interface Decided {
   kind: NoticeKind;
@@ -71,7 +72,10 @@ export function notifyCustomerHandler(ctx: AppContext): JobHandler {
     if (!item?.customer_id || SILENT_CHANNELS.has(item.channel)) return;
     if (decided.kind === 'accepted' && item.channel === 'email') return;
     const contact = await getCustomerContact(db, item.customer_id);
-    if (!contact?.email || contact.erased) return;
+    if (!contact || contact.erased) return;
+    // By email when the customer has one, else by SMS when they have a phone and a gateway is configured.
+    const bySms = !contact.email && contact.phone !== null && smsConfigured(ctx);
+    if (!contact.email && !bySms) return;
     const handlerName = decided.assigneeId
       ? ((await getUserSummaries(db, [decided.assigneeId])).get(decided.assigneeId)?.name ?? null)
       : null;
@@ -82,7 +86,7 @@ export function notifyCustomerHandler(ctx: AppContext): JobHandler {
         ? await ratingLinkToken(ctx, { feedbackId: item.id, resolvedAt: item.resolved_at })
         : null;
 
-    const mail = renderNotice({
+    const notice = {
       kind: decided.kind,
       locale: contact.locale,
       number: item.number,
@@ -92,19 +96,28 @@ export function notifyCustomerHandler(ctx: AppContext): JobHandler {
       ratingUrl: ratingToken
         ? `${base}/rate/${encodeURIComponent(item.number)}?t=${encodeURIComponent(ratingToken)}`
         : null,
-
-    });
-    const send = await mailer.prepare();
-    const at = ctx.clock().toISOString();
-    await ctx.database.write((trx) =>
-      send(trx, {
-        purpose: 'customer_notice',
+    };
+    const send = bySms ? null : await mailer.prepare();
+    const now = ctx.clock();
+    const at = now.toISOString();
+    await ctx.database.write(async (trx) => {
+      const skipReason = await customerLimitReason(trx, ctx.config.customerMessageLimits, contact, now);
+      const common = {
+        purpose: 'customer_notice' as const,
         refId: event.id,
         feedbackId: item.id,
-        to: contact.email ?? '',
-        mail,
         at,
-      }),
-    );
+        ...(skipReason ? { skipReason } : {}),
+      };
+      if (send) return send(trx, { ...common, to: contact.email ?? '', mail: renderNotice(notice) });
+      const sms = renderNoticeSms(notice);
+      return queueSms(trx, ctx.queue, {
+        ...common,
+        to: contact.phone ?? '',
+        template: 'notice',
+        params: sms.params,
+        text: sms.text,
+      });
+    });
   };
 }

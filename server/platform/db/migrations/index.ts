@@ -17,6 +17,7 @@ import * as feedbackLinks from './2026-11-23-0016-feedback-links.js';
 import * as widgetSurveys from './2026-11-23-0017-widget-surveys.js';
 import * as tracking from './2026-11-23-0018-tracking.js';
 import * as ratings from './2026-11-23-0019-ratings.js';
+import * as sms from './2026-11-23-0020-sms.js';
 import * as loopFollowUps from './2026-11-23-0021-loop-followups.js';
 
 import * as handling from './2026-11-23-0022-handling.js';
@@ -41,6 +42,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-0017-widget-surveys': widgetSurveys,
   '2026-11-23-0018-tracking': tracking,
   '2026-11-23-0019-ratings': ratings,
+  '2026-11-23-0020-sms': sms,
   '2026-11-23-0021-loop-followups': loopFollowUps,
 
   '2026-11-23-0022-handling': handling,

@@ -13,6 +13,8 @@ export interface CustomerMail {
   to: string;
   mail: RenderedMail;
   at: string;
+  /** Recorded as `skipped` with this reason instead of being sent (e.g. a recipient limit). */
+  skipReason?: string;
 }
 
 /**

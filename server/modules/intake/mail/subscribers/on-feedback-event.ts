@@ -3,6 +3,7 @@ import type { DomainEvent } from '../../../../platform/events/outbox.js';
 import type { JobHandler } from '../../../../platform/jobs/queue.js';
 import { getCustomerContact } from '../../../customers/index.js';
 import { getFeedbackMessage, getFeedbackRecords } from '../../../feedback/index.js';
+import { recipientLimitReason } from '../../../notifications/index.js';
 import { parseSender } from '../addresses.js';
 import type { SendJob } from '../commands/queue-mail.js';
 import { queueMail } from '../commands/queue-mail.js';
@@ -49,6 +50,11 @@ export function acknowledgeHandler(deps: SendDeps): JobHandler {
     const hourAgo = new Date(deps.clock().getTime() - 3_600_000).toISOString();
     await deps.database.write(async (trx) => {
       const recent = await repo.countAcksTo(trx, to, hourAgo);
+      const skipReason = recipientLimitReason(
+        { lastHour: recent },
+        { perHour: ACKS_PER_ADDRESS_PER_HOUR },
+        'acknowledgement',
+      );
       return queueMail(trx, deps.queue, {
         purpose: 'ack',
         refId: item.id,
@@ -60,11 +66,7 @@ export function acknowledgeHandler(deps: SendDeps): JobHandler {
         ...chain(inbound),
         autoSubmitted: true,
         at: nowIso(deps.clock),
-        ...(recent >= ACKS_PER_ADDRESS_PER_HOUR
-          ? {
-              skipReason: `acknowledgement limit reached (${ACKS_PER_ADDRESS_PER_HOUR} per hour to this address)`,
-            }
-          : {}),
+        ...(skipReason ? { skipReason } : {}),
       });
     });
   };
