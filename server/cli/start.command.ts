@@ -25,6 +25,7 @@ export async function runStart(): Promise<void> {
   const lines = [
     '',
     `Closeloop is running · Closeloop 已启动: ${url}`,
+    `  Agent console · 坐席工作台: ${url}/   Customer portal · 客户门户: ${url}/portal`,
     `  API docs · 接口文档: ${url}/api/docs`,
     `  Database · 数据库: ${db.kind}${db.file ? ` (${db.file})` : ''}`,
     `  Services · 服务: ${[...config.services].join(', ')}`,
@@ -36,13 +37,13 @@ export async function runStart(): Promise<void> {
       'First administrator created · 已创建首个管理员 (shown once · 仅显示一次):',
       `  email · 邮箱:    ${admin.email}`,
       `  password · 密码: ${admin.password}`,
-      `  Log in on ${url}/api/docs via POST /api/v1/auth/login, then change the password (PATCH /api/v1/users/:id).`,
-      `  在 ${url}/api/docs 通过 POST /api/v1/auth/login 登录，然后修改密码。`,
+      `  Log in at ${url}/ (or POST /api/v1/auth/login), then change the password (PATCH /api/v1/users/:id).`,
+      `  请在 ${url}/ 登录（或调用 POST /api/v1/auth/login），然后修改密码。`,
     );
   } else {
     lines.push(
       '',
-      `Log in · 登录: POST ${url}/api/v1/auth/login {"email","password"} — no admin yet? · 还没有管理员？`,
+      `Log in · 登录: ${url}/ (API: POST /api/v1/auth/login {"email","password"}) — no admin yet? · 还没有管理员？`,
       '  npx closeloop create-admin --email you@example.com --password "a long password"',
     );
   }
