@@ -265,3 +265,59 @@ test.describe('admin automation in English', () => {
     await expect(hook).toHaveCount(0);
   });
 });
+
+test.describe('admin channels in Simplified Chinese', () => {
+  test.use({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  test('widget snippet and origins, a webhook source with its secret once, a mailbox that cannot be reached', async ({
+    page,
+  }) => {
+    await logIn(page, { email: '邮箱', password: '密码', submit: '登录' });
+    await expect(page).toHaveURL(/\/inbox$/);
+    await page.goto('/admin?section=channels');
+
+    // Widget: the snippet to copy; a bad origin is refused next to the field, a good one kept.
+    await expect(page.getByTestId('widget-snippet')).toContainText('/widget.js');
+    const origins = page.getByLabel(starts('允许的来源'));
+    await origins.fill('shop.example.com/path');
+    const widget = page.getByRole('region', { name: '网站浮窗' });
+    await widget.getByRole('button', { name: '保存' }).click();
+    await expect(origins).toHaveAttribute('aria-invalid', 'true');
+    await origins.fill('https://shop.example.com');
+    await widget.getByRole('button', { name: '保存' }).click();
+    await expect(origins).toHaveAttribute('aria-invalid', 'false');
+    await page.reload();
+    await expect(page.getByLabel(starts('允许的来源'))).toHaveValue('https://shop.example.com');
+
+    // Webhook source: a mapping that is not JSON is refused next to it; then created, secret shown once.
+    const sources = page.getByRole('region', { name: 'Webhook 来源' });
+    await sources.getByLabel(starts('名称')).fill('App 商店评论');
+    await sources.getByLabel(starts('URL 名称')).fill('app-reviews');
+    await sources.getByLabel(starts('映射')).fill('{ not json');
+    await sources.getByRole('button', { name: '创建来源' }).click();
+    await expect(sources.getByRole('alert')).toHaveText('映射必须是一个 JSON 对象。');
+    await sources
+      .getByLabel(starts('映射'))
+      .fill('{ "description": "$.review.text", "customer.name": "$.review.author" }');
+    await sources.getByRole('button', { name: '创建来源' }).click();
+    await expect(page.getByTestId('new-source-secret').locator('code')).toHaveText(/\S{16,}/);
+    await expect(page.getByTestId('admin-sources').locator('[data-slug="app-reviews"]')).toContainText(
+      '/api/v1/intake/hooks/app-reviews',
+    );
+
+    // Mailbox on a port where nothing listens: "poll now" answers with the API's message in Chinese.
+    const boxes = page.getByRole('region', { name: '邮箱（IMAP）' });
+    await boxes.getByLabel(starts('名称')).fill('客服邮箱');
+    await boxes.getByLabel(starts('IMAP 服务器')).fill('127.0.0.1');
+    await boxes.getByLabel(starts('端口')).fill('1');
+    await boxes.getByLabel(starts('TLS')).uncheck();
+    await boxes.getByLabel(starts('用户名')).fill('service@example.com');
+    await boxes.getByLabel(starts('密码')).fill('imap-password');
+    await boxes.getByRole('button', { name: '添加邮箱' }).click();
+    const box = page.getByTestId('admin-mailboxes').locator('[data-name="客服邮箱"]');
+    await expect(box).toContainText('127.0.0.1:1');
+    await box.getByRole('button', { name: '立即收取' }).click();
+    await expect(boxes.locator('.alert.error')).toHaveAttribute('data-code', 'mailbox_poll_failed');
+    await expect(boxes.locator('.alert.error')).toContainText(/[\u4e00-\u9fff]/);
+    await shot(page, 'admin-channels-zh');
+  });
+});

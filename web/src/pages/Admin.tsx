@@ -10,9 +10,19 @@ import { currentLanguage } from '../i18n/index.js';
 import { Link, useLocation } from '../router.js';
 import { useSession } from '../session.js';
 import { TriageSection, WebhooksSection } from './AdminAutomation.js';
+import { ChannelsSection } from './AdminChannels.js';
 import { deptName, Section, useList, useSubmit } from './admin-kit.js';
 
-const SECTIONS = ['users', 'departments', 'sla', 'calendars', 'triage', 'apiKeys', 'webhooks'] as const;
+const SECTIONS = [
+  'users',
+  'departments',
+  'sla',
+  'calendars',
+  'triage',
+  'channels',
+  'apiKeys',
+  'webhooks',
+] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 /** Administration (admins only): users, departments, SLA policies, calendars, triage rules, API keys, webhooks. */
@@ -45,6 +55,7 @@ export default function AdminPage() {
       {section === 'sla' ? <PoliciesSection /> : null}
       {section === 'calendars' ? <CalendarsSection /> : null}
       {section === 'triage' ? <TriageSection /> : null}
+      {section === 'channels' ? <ChannelsSection /> : null}
       {section === 'apiKeys' ? <ApiKeysSection /> : null}
       {section === 'webhooks' ? <WebhooksSection /> : null}
     </div>

@@ -1,4 +1,4 @@
-import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, api, type Department } from '../api.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { currentLanguage } from '../i18n/index.js';
@@ -43,13 +43,19 @@ export function useSubmit() {
       setBusy(false);
     }
   }, []);
-  const fieldError = (key: string) =>
-    fields[key] ? (
+  // Fields that show their own problem (registered by fieldError as the form renders); a problem on any
+  // other path is shown at the top of the form instead, so no error goes unseen.
+  const shown = useRef(new Set<string>());
+  const fieldError = (key: string) => {
+    shown.current.add(key);
+    return fields[key] ? (
       <span className="field-error" role="alert">
         {fields[key]}
       </span>
     ) : null;
-  const formError = Object.keys(fields).length === 0 ? <ErrorMessage error={error} /> : null;
+  };
+  const onField = Object.keys(fields).some((k) => shown.current.has(k));
+  const formError = onField ? null : <ErrorMessage error={error} />;
   return { busy, run, fields, fieldError, formError };
 }
 
