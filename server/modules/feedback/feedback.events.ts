@@ -16,6 +16,10 @@ export const FEEDBACK_EVENTS = {
   linked: 'feedback.linked',
   /** A link removed (a possible duplicate dismissed): payload { relatedId, kinds }. */
   unlinked: 'feedback.unlinked',
+  /** A sub-task spawned for another department: payload { subtaskId, departmentId, assigneeId }. */
+  subtaskCreated: 'feedback.subtask_created',
+  /** A sub-task done or cancelled: payload { subtaskId, departmentId, status, outcome }. */
+  subtaskClosed: 'feedback.subtask_closed',
 } as const;
 
 export type FeedbackEventType = (typeof FEEDBACK_EVENTS)[keyof typeof FEEDBACK_EVENTS];

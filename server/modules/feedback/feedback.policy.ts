@@ -18,6 +18,8 @@ export interface FeedbackAccessTarget {
   department_id: string | null;
   assignee_id: string | null;
   sharedWith: readonly string[];
+  /** Departments of `sharedWith` that may only look (a sub-task's department sees the parent read-only). */
+  readOnlyFor?: readonly string[];
 }
 
 const ALL_ACTIONS: readonly FeedbackAction[] = [
@@ -70,8 +72,25 @@ export function canView(actor: Actor, item: FeedbackAccessTarget): boolean {
   return item.department_id === scope.departmentId || item.sharedWith.includes(scope.departmentId);
 }
 
+/**
+ * Whether the actor sees the item only through a read-only share: not an all-seeing role, not its
+ * assignee, not of its department.
+ */
+function onlyReads(actor: Actor, item: FeedbackAccessTarget): boolean {
+  const scope = visibilityScope(actor);
+  if (scope.kind === 'all' || scope.departmentId === null) return false;
+  if (scope.userId !== null && item.assignee_id === scope.userId) return false;
+  if (item.department_id === scope.departmentId) return false;
+  return (item.readOnlyFor ?? []).includes(scope.departmentId);
+}
+
+function allowed(actor: Actor, action: FeedbackAction, item: FeedbackAccessTarget): boolean {
+  if (!ROLE_ACTIONS[actor.role].includes(action)) return false;
+  return action === 'view' || !onlyReads(actor, item);
+}
+
 export function can(actor: Actor, action: FeedbackAction, item: FeedbackAccessTarget): boolean {
-  return canView(actor, item) && ROLE_ACTIONS[actor.role].includes(action);
+  return canView(actor, item) && allowed(actor, action, item);
 }
 
 /**
@@ -85,7 +104,7 @@ export function authorizeFeedback(
 ): Actor {
   const a = requireActor(actor);
   if (!canView(a, item)) throw new AppError('feedback_not_found');
-  if (!ROLE_ACTIONS[a.role].includes(action)) throw new AppError('forbidden');
+  if (!allowed(a, action, item)) throw new AppError('forbidden');
   return a;
 }
 

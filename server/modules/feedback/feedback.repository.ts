@@ -9,6 +9,8 @@ export interface FeedbackRecord extends FeedbackRow {
   tags: string[];
   /** Departments (ids) the item is shared with, besides its own. */
   sharedWith: string[];
+  /** Those of `sharedWith` that only see the item (shared with a sub-task for them), never change it. */
+  readOnlyFor: string[];
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -41,7 +43,7 @@ export async function withTagsAndShares(db: DbOrTrx, rows: FeedbackRow[]): Promi
       .execute(),
     db
       .selectFrom('feedback_shares')
-      .select(['feedback_id', 'department_id'])
+      .select(['feedback_id', 'department_id', 'access'])
       .where('feedback_id', 'in', ids)
       .orderBy('created_at')
       .execute(),
@@ -56,10 +58,16 @@ export async function withTagsAndShares(db: DbOrTrx, rows: FeedbackRow[]): Promi
     (s) => s.feedback_id,
     (s) => s.department_id,
   );
+  const readOnlyById = group(
+    shares.filter((s) => s.access === 'read'),
+    (s) => s.feedback_id,
+    (s) => s.department_id,
+  );
   return rows.map((row) => ({
     ...row,
     tags: tagsById.get(row.id) ?? [],
     sharedWith: sharesById.get(row.id) ?? [],
+    readOnlyFor: readOnlyById.get(row.id) ?? [],
   }));
 }
 
@@ -137,9 +145,16 @@ export async function findFeedbackIdBySource(
   return row?.id;
 }
 
+/** Adds a share (`collaborate` unless `access` says `read`); false when the item was already shared with it. */
 export async function addShare(
   trx: DbOrTrx,
-  values: { feedbackId: string; departmentId: string; sharedBy: string | null; at: string },
+  values: {
+    feedbackId: string;
+    departmentId: string;
+    sharedBy: string | null;
+    at: string;
+    access?: 'collaborate' | 'read';
+  },
 ): Promise<boolean> {
   const r = await trx
     .insertInto('feedback_shares')
@@ -148,10 +163,23 @@ export async function addShare(
       department_id: values.departmentId,
       shared_by: values.sharedBy,
       created_at: values.at,
+      access: values.access ?? 'collaborate',
     })
     .onConflict((oc) => oc.columns(['feedback_id', 'department_id']).doNothing())
     .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** Turns a read-only share into a collaborating one; false when there was no read-only share. */
+export async function upgradeShare(trx: DbOrTrx, feedbackId: string, departmentId: string): Promise<boolean> {
+  const r = await trx
+    .updateTable('feedback_shares')
+    .set({ access: 'collaborate' })
+    .where('feedback_id', '=', feedbackId)
+    .where('department_id', '=', departmentId)
+    .where('access', '=', 'read')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
 }
 
 export async function removeShare(trx: DbOrTrx, feedbackId: string, departmentId: string): Promise<boolean> {

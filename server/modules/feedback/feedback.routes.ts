@@ -25,6 +25,7 @@ import { linkRoutes } from './links/links.routes.js';
 import { loadFeedbackView, loadFeedbackViews } from './queries/feedback-views.js';
 import { getFeedbackOrThrow } from './queries/get-feedback.js';
 import { listFeedback } from './queries/list-feedback.js';
+import { subtaskRoutes } from './subtasks/subtasks.routes.js';
 import { tagRoutes } from './tags.routes.js';
 
 const CREATE_ROUTE = 'POST /api/v1/feedback';
@@ -155,4 +156,5 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(tagRoutes);
   await app.register(attachmentRoutes);
   await app.register(linkRoutes);
+  await app.register(subtaskRoutes);
 };

@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely';
 import type {
   Channel,
   FeedbackStatus,
@@ -104,6 +105,11 @@ export interface FeedbackShareTable {
   department_id: string;
   shared_by: string | null;
   created_at: string;
+  /**
+   * `collaborate`: the department works on the item; `read`: it only sees it (given with a sub-task for
+   * that department). Defaults to `collaborate`.
+   */
+  access: ColumnType<'collaborate' | 'read', 'collaborate' | 'read' | undefined, 'collaborate' | 'read'>;
 }
 
 export interface TicketCounterTable {

@@ -17,6 +17,7 @@ import type {
   FeedbackDuplicateCheckTable,
   FeedbackLinkTable,
 } from '../../modules/feedback/links/links.table.js';
+import type { FeedbackSubtaskTable } from '../../modules/feedback/subtasks/subtasks.table.js';
 import type {
   ApiKeyTable,
   AuditLogTable,
@@ -129,4 +130,5 @@ export interface Database {
   mail_settings: MailSettingsTable;
   sms_outbound: SmsOutboundTable;
   canned_responses: CannedResponseTable;
+  feedback_subtasks: FeedbackSubtaskTable;
 }

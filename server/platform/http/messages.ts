@@ -276,6 +276,23 @@ export const ERROR_MESSAGES = {
     en: 'Unknown variable "{{{name}}}" in the text; see the list of variables.',
     'zh-CN': '文本中的变量"{{{name}}}"不存在，请查看可用变量列表。',
   },
+  subtask_not_found: { en: 'Sub-task not found.', 'zh-CN': '未找到该协办任务。' },
+  subtask_same_department: {
+    en: 'A sub-task is for another department; this item already belongs to that department.',
+    'zh-CN': '协办任务只能交给其他部门，该工单已属于此部门。',
+  },
+  subtask_assignee_invalid: {
+    en: 'The assignee must be an active user of the sub-task’s department.',
+    'zh-CN': '处理人必须是该协办部门的在职用户。',
+  },
+  subtask_closed: {
+    en: 'This sub-task is already done or cancelled.',
+    'zh-CN': '该协办任务已完成或已取消，不能再修改。',
+  },
+  subtask_parent_closed: {
+    en: 'Closed or merged items cannot get new sub-tasks.',
+    'zh-CN': '已闭环或已合并的工单不能再创建协办任务。',
+  },
   mailbox_not_found: { en: 'Mailbox not found.', 'zh-CN': '未找到该邮箱。' },
   mailbox_poll_failed: {
     en: 'Could not fetch mail from the mailbox: {reason}',

@@ -8,12 +8,14 @@ import {
   isUuid,
   removeShare,
   saveFeedbackRow,
+  upgradeShare,
 } from '../feedback.repository.js';
 import { assertNotMerged, beginChange, type CommandBase, recordChange } from './change.js';
 
 /**
  * Shares an item with another department for collaboration: its members see and work on it while
- * ownership (department, assignee) stays. Sharing again changes nothing.
+ * ownership (department, assignee) stays. Sharing again changes nothing; sharing with a department that
+ * only reads the item (through a sub-task) lets it collaborate.
  */
 export async function shareFeedback(
   options: CommandBase & { feedbackId: string; departmentId: string },
@@ -24,7 +26,10 @@ export async function shareFeedback(
   const departments = isUuid(departmentId) ? await getDepartmentSummaries(trx, [departmentId]) : null;
   if (!departments?.has(departmentId)) throw new AppError('department_not_found');
   const sharedBy = actor.type === 'user' ? actor.id : null;
-  if (await addShare(trx, { feedbackId: row.id, departmentId, sharedBy, at })) {
+  if (
+    (await addShare(trx, { feedbackId: row.id, departmentId, sharedBy, at })) ||
+    (await upgradeShare(trx, row.id, departmentId))
+  ) {
     await saveFeedbackRow(trx, row, {}, at);
     await recordChange(options, {
       feedbackId: row.id,
