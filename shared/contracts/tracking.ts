@@ -99,7 +99,6 @@ export type RatingLinkView = z.infer<typeof ZRatingLinkView>;
 export const ZRatingLinkResponse = z.object({ data: ZRatingLinkView });
 
 export const ZTrackingRatingResponse = z.object({
-
   data: z.object({
     outcome: z.enum(['closed', 'reopened']),
     status: z.string(),

@@ -13,7 +13,6 @@ export interface NoticeInput {
   ratingUrl?: string | null;
 }
 
-
 const RULE = '----------------------------------------';
 
 const SUBJECT: Record<NoticeKind, { 'zh-CN': string; en: string }> = {
@@ -40,10 +39,8 @@ function zhBody(n: NoticeInput): string[] {
         `处理结果：${n.closure.remedy}`,
         `改进措施：${n.closure.prevention}`,
       );
-    if (n.ratingUrl)
-      lines.push('', '请点击以下链接确认处理结果并为本次服务评分（1–5 分）：', n.ratingUrl);
+    if (n.ratingUrl) lines.push('', '请点击以下链接确认处理结果并为本次服务评分（1–5 分）：', n.ratingUrl);
     else lines.push('', '请在查询页面确认处理结果并为本次服务评分（1–5 分）。');
-
   }
   if (n.kind === 'reopened') lines.push(`工单 ${n.number} 已重新打开，我们会继续跟进，并尽快给您答复。`);
   if (n.kind === 'closed') lines.push(`工单 ${n.number} 已闭环。感谢您的反馈，它帮助我们改进服务。`);
@@ -69,7 +66,6 @@ function enBody(n: NoticeInput): string[] {
     if (n.ratingUrl)
       lines.push('', 'Please confirm the resolution and rate our service (1–5) here:', n.ratingUrl);
     else lines.push('', 'Please confirm the resolution and rate our service (1–5) on the tracking page.');
-
   }
   if (n.kind === 'reopened')
     lines.push(`Ticket ${n.number} has been reopened; we are following it up and will answer you soon.`);

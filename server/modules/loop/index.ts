@@ -1,8 +1,12 @@
+import type { DomainEvent } from '../../platform/events/outbox.js';
 import type { AppContext } from '../../platform/http/context.js';
+import { FEEDBACK_EVENTS, getFeedbackRecords } from '../feedback/index.js';
 import type { Module } from '../module.js';
 import { defaultCodeDelivery } from './code-delivery.js';
 import { closeUnrated } from './commands/close-unrated.js';
 import { type IssueCodeRequest, issueTrackingCode } from './commands/issue-code.js';
+import { notifyDueFollowUps } from './commands/notify-due-follow-ups.js';
+import { scheduleFollowUp } from './commands/schedule-follow-up.js';
 import { LOOP_JOBS } from './loop.events.js';
 import { deleteExpired } from './loop.repository.js';
 import { loopRoutes } from './loop.routes.js';
@@ -32,6 +36,25 @@ export const loopModule: Module = {
       });
       if (closed > 0) ctx.logger.info({ closed }, 'closed without rating');
     });
+    ctx.subscribers.register(
+      `${LOOP_JOBS.scheduleFollowUp}:${FEEDBACK_EVENTS.statusChanged}`,
+      async (payload) => {
+        await scheduleFollowUp(ctx.database, {
+          event: payload.event as DomainEvent,
+          followUpDays: ctx.config.followUpDays,
+          now: ctx.clock(),
+        });
+      },
+      FEEDBACK_EVENTS.statusChanged,
+    );
+    ctx.subscribers.register(LOOP_JOBS.followUpsDue, async () => {
+      const notified = await notifyDueFollowUps(ctx.database, {
+        now: ctx.clock(),
+        numbers: async (ids) =>
+          new Map((await getFeedbackRecords(ctx.database.db, ids)).map((i) => [i.id, i.number])),
+      });
+      if (notified > 0) ctx.logger.info({ notified }, 'follow-ups due notified');
+    });
     ctx.subscribers.register(LOOP_JOBS.purgeTracking, async () => {
       await ctx.database.write((trx) => deleteExpired(trx, ctx.clock().toISOString()));
     });
@@ -39,5 +62,6 @@ export const loopModule: Module = {
   schedule: [
     { jobName: LOOP_JOBS.closeUnrated, everyMs: 3_600_000 },
     { jobName: LOOP_JOBS.purgeTracking, everyMs: 3_600_000 },
+    { jobName: LOOP_JOBS.followUpsDue, everyMs: 3_600_000 },
   ],
 };

@@ -5,6 +5,10 @@ export const LOOP_JOBS = {
   closeUnrated: 'loop.close-unrated',
   /** Delete expired codes and sessions. */
   purgeTracking: 'loop.purge-tracking',
+  /** On `feedback.status_changed` to closed: a follow-up visit for a major complaint (job name + `:` + event). */
+  scheduleFollowUp: 'loop.schedule-follow-up',
+  /** Tell the owners of follow-ups that have fallen due (once each). */
+  followUpsDue: 'loop.follow-ups-due',
 } as const;
 
 /** How long a code and a session live, and how many wrong tries kill a code. */

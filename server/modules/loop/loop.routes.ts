@@ -17,6 +17,7 @@ import { AppError } from '../../platform/http/errors.js';
 import { CLOSURE_LETTER_CSP } from './closure-letter.js';
 import { openTrackingSession } from './commands/open-session.js';
 import { rateResolution } from './commands/rate-resolution.js';
+import { followUpRoutes } from './follow-ups.routes.js';
 import { LOOP_JOBS, TRACKING } from './loop.events.js';
 import { getClosureLetterHtml } from './queries/closure-letter.js';
 import { getRatingLinkView, itemOfRatingLink } from './queries/rating-link.js';
@@ -287,4 +288,6 @@ export const loopRoutes: FastifyPluginAsyncZod = async (app) => {
       return sendLetter(reply, await getClosureLetterHtml(database.db, item, letterOptions()));
     },
   );
+
+  await app.register(followUpRoutes);
 };

@@ -70,7 +70,6 @@ import type { IdempotencyKeyTable } from '../http/idempotency.table.js';
 import type { JobTable } from '../jobs/jobs.table.js';
 import type { ServerSecretTable } from '../security/server-secret.table.js';
 
-
 /** Every table, as Kysely sees it. Each module owns its own tables; this only composes them. */
 export interface Database {
   departments: DepartmentTable;

@@ -12,10 +12,26 @@ export function lockFeedbackForSla(base: Pick<CommandBase, 'trx'>, feedbackId: s
  * Notes an SLA occurrence (`sla.at_risk`, `sla.breached`, `sla.paused`, `sla.resumed`, …) on the item's
  * history and in the outbox. The record's fields do not change, so its version does not either.
  */
-export async function recordSlaEvent(
+export function recordSlaEvent(
   options: CommandBase & {
     feedbackId: string;
     type: `sla.${string}`;
+    to?: string | null;
+    reason?: string | null;
+    data: Record<string, unknown>;
+  },
+): Promise<void> {
+  return recordItemEvent(options);
+}
+
+/**
+ * Notes what another module did about the item (`sla.*`, `follow_up.*`, `major_complaint.*`) on its history
+ * and in the outbox, under the item's row lock. The record's fields do not change, so its version does not either.
+ */
+export async function recordItemEvent(
+  options: CommandBase & {
+    feedbackId: string;
+    type: `sla.${string}` | `follow_up.${string}` | `major_complaint.${string}`;
     to?: string | null;
     reason?: string | null;
     data: Record<string, unknown>;
