@@ -1,7 +1,8 @@
 import type { Locale } from '../../../shared/enums.js';
 import type { Trx } from '../../platform/db/database.js';
 import type { AppContext } from '../../platform/http/context.js';
-import type { MatchedContact } from '../customers/index.js';
+import { getCustomerContact, type MatchedContact } from '../customers/index.js';
+import { getFeedbackRecords } from '../feedback/index.js';
 import { customerMailer } from '../intake/mail/index.js';
 import { queueSms, smsConfigured } from '../notifications/sms/index.js';
 import { customerLimitReason } from './recipient-budget.js';
@@ -66,10 +67,15 @@ export function defaultCodeDelivery(
       return async (trx, message) => {
         const email = message.to.kind === 'email';
         if (!email && !smsConfigured(ctx)) return 'unavailable';
+        // The limit counts the customer's mail and SMS together, whichever contact the code goes to.
+        const [item] = await getFeedbackRecords(trx, [message.feedbackId]);
+        const other = item?.customer_id ? await getCustomerContact(trx, item.customer_id) : undefined;
         const skipReason = await customerLimitReason(
           trx,
           ctx.config.customerMessageLimits,
-          email ? { email: message.to.value } : { phone: message.to.value },
+          email
+            ? { email: message.to.value, phone: other?.phone ?? null }
+            : { email: other?.email ?? null, phone: message.to.value },
           new Date(message.at),
         );
         const common = {

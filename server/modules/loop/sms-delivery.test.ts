@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorHeaders } from '../../../test/support/actors.js';
 import { call, createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import type { DomainEvent } from '../../platform/events/outbox.js';
+import { type SmtpSink, startSmtpSink } from '../intake/mail/mail.test-support.js';
 import { verifySignature } from '../intake/signature.js';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../notifications/sms/gateways/http.js';
 import { SMS_JOBS } from '../notifications/sms/index.js';
@@ -12,6 +13,7 @@ const PHONE = '+8613800138000';
 
 describe('SMS to phone-only customers: notices and tracking codes through the gateway, once, within limits', () => {
   let peer: GatewayPeer;
+  let sink: SmtpSink;
   let t: TestApp;
   let now = new Date('2026-11-23T02:00:00Z');
   let item: { id: string; number: string };
@@ -20,6 +22,7 @@ describe('SMS to phone-only customers: notices and tracking codes through the ga
 
   beforeAll(async () => {
     peer = await startGatewayPeer();
+    sink = await startSmtpSink();
     peer.respond = (req) => {
       const signed = Buffer.from(`${req.headers[TIMESTAMP_HEADER]}.${req.body}`);
       if (!verifySignature(SECRET, signed, String(req.headers[SIGNATURE_HEADER] ?? '')))
@@ -33,6 +36,7 @@ describe('SMS to phone-only customers: notices and tracking codes through the ga
     t = await createTestApp({
       clock: () => now,
       env: {
+        SMTP_URL: sink.url,
         SMS_PROVIDER: 'http',
         SMS_HTTP_URL: peer.url,
         SMS_HTTP_SECRET: SECRET,
@@ -61,6 +65,7 @@ describe('SMS to phone-only customers: notices and tracking codes through the ga
   afterAll(async () => {
     await t.close();
     await peer.close();
+    await sink.close();
   });
 
   const smsRows = () =>
@@ -191,6 +196,44 @@ describe('SMS to phone-only customers: notices and tracking codes through the ga
     expect((await smsRows()).at(-1)?.last_error).toBe(
       'customer message limit reached (5 per day to this recipient)',
     );
+  });
+
+  it('counts mail and SMS to the same customer together', async () => {
+    // A customer with both: notices go by email, codes to the phone they type; one budget (4 per hour) for all.
+    const res = await call<{ data: { id: string; number: string } }>(t.app, {
+      method: 'POST',
+      url: '/api/v1/public/feedback',
+      payload: {
+        description: '信用卡账单分期手续费和宣传的不一致',
+        consent: true,
+        customer: { name: '孙丽', email: 'sun.li@example.cn', phone: '13700137000' },
+      },
+    });
+    expect(res.status).toBe(201);
+    await t.drainJobs();
+    expect(sink.received.map((m) => m.to)).toEqual([['sun.li@example.cn']]);
+    const requests = peer.requests.length;
+    for (let i = 0; i < 4; i++) {
+      const code = await call(t.app, {
+        method: 'POST',
+        url: '/api/v1/public/tracking/code',
+        remoteAddress: `10.2.0.${i}`,
+        payload: { number: res.body.data.number, contact: '13700137000' },
+      });
+      expect(code.status).toBe(202);
+      await t.drainJobs();
+    }
+    // Mail notice + 3 SMS codes = 4; the 4th code is skipped.
+    expect(peer.requests.length).toBe(requests + 3);
+    expect(peer.requests.slice(requests).every((r) => r.body.includes('+8613700137000'))).toBe(true);
+    const codes = await t.ctx.database.db
+      .selectFrom('tracking_codes')
+      .select('delivery_status')
+      .where('feedback_id', '=', res.body.data.id)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    expect(codes.map((c) => c.delivery_status)).toEqual(['queued', 'queued', 'queued', 'skipped']);
   });
 
   it('lists the item’s SMS for staff with tracking codes masked', async () => {

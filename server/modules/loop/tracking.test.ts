@@ -374,14 +374,23 @@ describe('customer tracking: one-time code to the contact on record, session, pu
 
   it('told the customer at each key moment, once each, in their language', async () => {
     await t.drainJobs();
-    const notices = await t.ctx.database.db
+    const rows = await t.ctx.database.db
       .selectFrom('mail_outbound')
-      .select(['subject', 'body', 'status', 'to_address'])
+      .select(['subject', 'body', 'status', 'to_address', 'ref_id'])
       .where('feedback_id', '=', item.id)
       .where('purpose', '=', 'customer_notice')
+      .execute();
+    // In the order of the events they tell about (jobs may run in any order; the clock does not move between
+    // some of them, so the mails' own times can tie).
+    const events = await t.ctx.database.db
+      .selectFrom('outbox')
+      .select('id')
+      .where('aggregate_id', '=', item.id)
       .orderBy('created_at')
       .orderBy('id')
       .execute();
+    const position = new Map(events.map((e, i) => [e.id, i]));
+    const notices = rows.sort((a, b) => (position.get(a.ref_id) ?? -1) - (position.get(b.ref_id) ?? -1));
     const kinds = notices.map((n) => n.subject.replace(`[${item.number}] `, ''));
     expect(kinds).toEqual([
       '我们已受理您的反馈 / We have received your feedback',
