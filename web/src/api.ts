@@ -110,3 +110,46 @@ export async function api<T>(
   }
   return json as T;
 }
+
+/** A file uploaded for a message: `POST /attachments` with the raw file as body; the answer's one-time token. */
+export interface UploadedFile {
+  token: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+}
+
+export async function uploadAttachment(file: File): Promise<UploadedFile> {
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': currentLanguage(),
+    'content-type': 'application/octet-stream',
+    'x-file-name': encodeURIComponent(file.name),
+  };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch('/api/v1/attachments', {
+      method: 'POST',
+      headers,
+      credentials: 'same-origin',
+      body: file,
+    });
+  } catch {
+    throw new ApiError(0, 'network_error', '', null);
+  }
+  const json = (await res.json().catch(() => null)) as {
+    data?: UploadedFile;
+    error?: { code?: string; message?: string; details?: unknown };
+  } | null;
+  if (!res.ok || !json?.data) {
+    if (res.status === 401) onUnauthenticated?.();
+    throw new ApiError(
+      res.status,
+      json?.error?.code ?? 'http_error',
+      json?.error?.message ?? '',
+      json?.error?.details ?? null,
+    );
+  }
+  return json.data;
+}

@@ -1,5 +1,6 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { FeedbackLink } from '../../../shared/contracts/feedback.js';
 import { type FeedbackStatus, PRIORITIES, type Priority } from '../../../shared/enums.js';
 import { allowedTransitions } from '../../../shared/feedback/status-machine.js';
 import {
@@ -10,12 +11,13 @@ import {
   type FeedbackItem,
   type FeedbackMessage,
   type User,
+  uploadAttachment,
 } from '../api.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { NatureLabel, PriorityLabel, StatusLabel, useAreaLabel } from '../components/Labels.js';
 import { MessageBody } from '../components/SafeHtml.js';
 import { SlaBadge } from '../components/SlaBadge.js';
-import { formatDateTime } from '../format.js';
+import { formatDateTime, formatNumber } from '../format.js';
 import { currentLanguage } from '../i18n/index.js';
 import { Link } from '../router.js';
 import { useSession } from '../session.js';
@@ -118,6 +120,21 @@ function MessageCard({ message }: { message: FeedbackMessage }) {
         {message.kind === 'note' ? <span className="internal-badge">{t('ticket.internalBadge')}</span> : null}
       </div>
       <MessageBody body={message.body} />
+      {message.attachments.length ? (
+        <ul className="attachments" aria-label={t('ticket.attachments')}>
+          {message.attachments.map((a) => (
+            <li key={a.id} data-testid="attachment">
+              <a
+                href={`/api/v1/feedback/${encodeURIComponent(message.feedbackId)}/attachments/${encodeURIComponent(a.id)}`}
+                download={a.fileName}
+              >
+                {a.fileName}
+              </a>{' '}
+              <span className="muted">({formatBytes(a.sizeBytes)})</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </li>
   );
 }
@@ -129,6 +146,8 @@ function Composer({ id, onSent }: { id: string; onSent: () => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [sent, setSent] = useState(false);
+  const [files, setFiles] = useState<File[]>([]);
+  const fileInput = useRef<HTMLInputElement>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -136,8 +155,15 @@ function Composer({ id, onSent }: { id: string; onSent: () => void }) {
     setError(null);
     setSent(false);
     try {
-      await api('POST', `/feedback/${encodeURIComponent(id)}/messages`, { body: { body, internal } });
+      // Two steps: each file is uploaded on its own, then the message names the one-time tokens.
+      const tokens: string[] = [];
+      for (const f of files) tokens.push((await uploadAttachment(f)).token);
+      await api('POST', `/feedback/${encodeURIComponent(id)}/messages`, {
+        body: { body, internal, ...(tokens.length ? { attachments: tokens } : {}) },
+      });
       setBody('');
+      setFiles([]);
+      if (fileInput.current) fileInput.current.value = '';
       setSent(true);
       onSent();
     } catch (err) {
@@ -174,6 +200,16 @@ function Composer({ id, onSent }: { id: string; onSent: () => void }) {
         value={body}
         onChange={(e) => setBody(e.target.value)}
       />
+      <label className="attach">
+        {t('ticket.composer.attach')}
+        <input
+          ref={fileInput}
+          type="file"
+          multiple
+          data-testid="composer-files"
+          onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
+        />
+      </label>
       <ErrorMessage error={error} />
       <div className="row">
         <button
@@ -457,6 +493,105 @@ function AssignPanel({ item, onChanged }: { item: FeedbackItem; onChanged: () =>
   );
 }
 
+function formatBytes(n: number): string {
+  if (n < 1024) return `${formatNumber(n)} B`;
+  if (n < 1024 * 1024) return `${formatNumber(Math.round(n / 102.4) / 10)} KB`;
+  return `${formatNumber(Math.round(n / (1024 * 102.4)) / 10)} MB`;
+}
+
+/** Related items and possible duplicates (`/feedback/:id/links`): open, unlink / dismiss, merge into it. */
+function LinksPanel({ item, onChanged }: { item: FeedbackItem; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const [links, setLinks] = useState<FeedbackLink[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const version = item.version;
+
+  const load = useCallback(
+    () =>
+      api<{ data: FeedbackLink[] }>('GET', `/feedback/${encodeURIComponent(item.id)}/links`)
+        .then((r) => setLinks(r.data))
+        .catch((e: unknown) => setError(e)),
+    [item.id],
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reload when the item changes (its version)
+  useEffect(() => {
+    void load();
+  }, [load, version]);
+
+  async function act(fn: () => Promise<unknown>) {
+    setBusy(true);
+    setError(null);
+    try {
+      await fn();
+      await load();
+      onChanged();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!links?.length && !error) return null;
+  return (
+    <section className="panel" aria-labelledby="links-title" data-testid="links-panel">
+      <h2 id="links-title">{t('ticket.links.title')}</h2>
+      <ErrorMessage error={error} />
+      <ul className="links">
+        {(links ?? []).map((l) => (
+          <li key={`${l.relatedId}-${l.kind}`} data-kind={l.kind}>
+            <Link to={`/tickets/${l.relatedId}`}>{l.relatedNumber}</Link>{' '}
+            <span className="pill">{t(`ticket.links.${l.kind}`)}</span>{' '}
+            <StatusLabel status={l.relatedStatus} />
+            {l.score !== null ? (
+              <span className="muted">
+                {' '}
+                · {t('ticket.links.score', { score: Math.round(l.score * 100) })}
+              </span>
+            ) : null}
+            {l.relatedSubject ? <div className="muted">{l.relatedSubject}</div> : null}
+            {l.reason ? <div className="muted">{l.reason}</div> : null}
+            <div className="row">
+              <button
+                type="button"
+                className="link"
+                disabled={busy}
+                onClick={() =>
+                  void act(() =>
+                    api(
+                      'DELETE',
+                      `/feedback/${encodeURIComponent(item.id)}/links/${encodeURIComponent(l.relatedId)}`,
+                    ),
+                  )
+                }
+              >
+                {l.kind === 'possible_duplicate' ? t('ticket.links.dismiss') : t('ticket.links.unlink')}
+              </button>
+              {item.allowedTransitions.includes('merged') ? (
+                <button
+                  type="button"
+                  className="link"
+                  disabled={busy}
+                  onClick={() =>
+                    void act(() =>
+                      api('POST', `/feedback/${encodeURIComponent(item.id)}/merge`, {
+                        body: { targetId: l.relatedId },
+                      }),
+                    )
+                  }
+                >
+                  {t('ticket.links.mergeInto', { number: l.relatedNumber })}
+                </button>
+              ) : null}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function TicketPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const areaLabel = useAreaLabel();
@@ -588,6 +723,7 @@ export function TicketPage({ id }: { id: string }) {
           <StatusActions item={item} onChanged={reload} />
           <PriorityPanel item={item} onChanged={reload} />
           <AssignPanel item={item} onChanged={reload} />
+          <LinksPanel item={item} onChanged={reload} />
         </aside>
       </div>
     </div>
