@@ -16,8 +16,11 @@ export const WEBHOOK_EVENT_TYPES = [
   'feedback.linked',
   'feedback.unlinked',
   'feedback.rated',
+  'feedback.subtask_created',
+  'feedback.subtask_closed',
   'sla.at_risk',
   'sla.breached',
+  'sla.progress_reminder',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 

@@ -307,5 +307,14 @@ describe('sub-tasks for another department', () => {
       ['/api/v1/subtasks/{subtaskId}', 'patch'],
     ] as const)
       expect(res.body.paths[path]?.[method]?.tags, `${method} ${path}`).toEqual(['subtasks']);
+    // Both events can be subscribed to by outbound webhooks.
+    const types = await call<{ data: string[] }>(t.app, {
+      method: 'GET',
+      url: '/api/v1/webhooks/event-types',
+      headers: admin,
+    });
+    expect(types.body.data).toEqual(
+      expect.arrayContaining(['feedback.subtask_created', 'feedback.subtask_closed']),
+    );
   });
 });
