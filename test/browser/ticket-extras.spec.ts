@@ -17,11 +17,29 @@ test('ticket: a note with an attached file (two-step upload) → download link; 
     data: { relatedId: other.id, kind: 'related' },
   });
   expect(linked.status()).toBe(201);
+  // A second item from the same customer, for the customer panel's history.
+  const second = await page.request.post('/api/v1/feedback', {
+    headers: { 'x-csrf-token': me.data.csrfToken },
+    data: {
+      channel: 'email',
+      description: 'The app also forgets my language setting after every update.',
+      customer: { name: 'Bob Lee', email: 'bob@example.com' },
+    },
+  });
+  expect(second.status()).toBe(201);
+  const secondNumber = ((await second.json()) as { data: { number: string } }).data.number;
 
   await page.goto(`/tickets/${item.id}`);
   const links = page.getByTestId('links-panel');
   await expect(links.locator('li[data-kind="related"]')).toContainText(other.number);
   await expect(links.locator('li[data-kind="related"]')).toContainText('Related');
+  // The customer panel: profile, tier, contact, their other feedback.
+  const customer = page.getByTestId('customer-panel');
+  await expect(customer).toContainText('Bob Lee');
+  await expect(customer.getByTestId('customer-tier')).toHaveText('Regular');
+  await expect(customer).toContainText('bob@example.com');
+  await expect(customer).toContainText('Feedback in total: 2');
+  await expect(customer.getByTestId('customer-history')).toContainText(secondNumber);
   await expect(page.locator('[data-testid="timeline-event"][data-type="linked"]')).toContainText(
     'Linked to another ticket',
   );

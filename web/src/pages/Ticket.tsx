@@ -1,5 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Customer } from '../../../shared/contracts/customers.js';
 import type { FeedbackLink } from '../../../shared/contracts/feedback.js';
 import { type FeedbackStatus, PRIORITIES, type Priority } from '../../../shared/enums.js';
 import { allowedTransitions } from '../../../shared/feedback/status-machine.js';
@@ -499,6 +500,86 @@ function formatBytes(n: number): string {
   return `${formatNumber(Math.round(n / (1024 * 102.4)) / 10)} MB`;
 }
 
+/** The customer panel: profile (`GET /customers/:id`, contact details masked for roles that may not see them),
+ * tier, and their other feedback (`GET /feedback?customerId=`). */
+function CustomerPanel({ item }: { item: FeedbackItem }) {
+  const { t } = useTranslation();
+  const customerId = item.customer?.id ?? null;
+  const [customer, setCustomer] = useState<Customer | null>(null);
+  const [others, setOthers] = useState<FeedbackItem[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    if (!customerId) return;
+    const ctl = new AbortController();
+    Promise.all([
+      api<{ data: Customer }>('GET', `/customers/${encodeURIComponent(customerId)}`, { signal: ctl.signal }),
+      api<{ data: FeedbackItem[] }>('GET', '/feedback', {
+        query: { customerId, limit: 11 },
+        signal: ctl.signal,
+      }),
+    ])
+      .then(([c, f]) => {
+        setCustomer(c.data);
+        setOthers(f.data);
+      })
+      .catch((e: unknown) => {
+        if (!(e instanceof DOMException)) setError(e);
+      });
+    return () => ctl.abort();
+  }, [customerId]);
+
+  if (!customerId) return null;
+  const rest = (others ?? []).filter((o) => o.id !== item.id).slice(0, 10);
+  return (
+    <section className="panel" aria-labelledby="customer-title" data-testid="customer-panel">
+      <h2 id="customer-title">{t('ticket.customerPanel.title')}</h2>
+      <ErrorMessage error={error} />
+      {customer ? (
+        <>
+          <p>
+            <strong>{customer.name ?? t('app.none')}</strong>{' '}
+            <span className={`pill ${customer.tier}`} data-testid="customer-tier">
+              {t(`ticket.customerPanel.tier.${customer.tier}`)}
+            </span>
+          </p>
+          <ul className="identities">
+            {customer.identities.map((i) => (
+              <li key={i.id}>
+                <span className="muted">
+                  {t(`ticket.customerPanel.kind.${i.kind}`, { defaultValue: i.kind })}:
+                </span>{' '}
+                {i.value}
+              </li>
+            ))}
+          </ul>
+          <p className="muted">
+            {t('ticket.customerPanel.count', { count: customer.feedbackCount })}
+            {customer.lastFeedbackAt
+              ? ` · ${t('ticket.customerPanel.last', { at: formatDateTime(customer.lastFeedbackAt) })}`
+              : ''}
+          </p>
+        </>
+      ) : null}
+      {rest.length ? (
+        <>
+          <h3>{t('ticket.customerPanel.history')}</h3>
+          <ul className="links" data-testid="customer-history">
+            {rest.map((o) => (
+              <li key={o.id}>
+                <Link to={`/tickets/${o.id}`}>{o.number}</Link> <StatusLabel status={o.status} />
+                <div className="muted">{o.subject ?? o.description.slice(0, 60)}</div>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : others ? (
+        <p className="muted">{t('ticket.customerPanel.noOther')}</p>
+      ) : null}
+    </section>
+  );
+}
+
 /** Related items and possible duplicates (`/feedback/:id/links`): open, unlink / dismiss, merge into it. */
 function LinksPanel({ item, onChanged }: { item: FeedbackItem; onChanged: () => void }) {
   const { t } = useTranslation();
@@ -723,6 +804,7 @@ export function TicketPage({ id }: { id: string }) {
           <StatusActions item={item} onChanged={reload} />
           <PriorityPanel item={item} onChanged={reload} />
           <AssignPanel item={item} onChanged={reload} />
+          <CustomerPanel item={item} />
           <LinksPanel item={item} onChanged={reload} />
         </aside>
       </div>
