@@ -10,6 +10,7 @@ import { PortalPage, TrackPage } from './pages/Portal.js';
 import { TicketPage } from './pages/Ticket.js';
 import { Link, navigate, useLocation } from './router.js';
 import { SessionProvider, useSession } from './session.js';
+import { ShortcutHelp } from './shortcuts.js';
 
 // The overview pulls in ECharts: its own chunk, loaded only when the page is opened.
 const HomePage = lazy(() => import('./pages/Home.js'));
@@ -82,6 +83,7 @@ function ConsoleShell({ children }: { children: ReactNode }) {
         </button>
       </header>
       <main>{children}</main>
+      <ShortcutHelp onInbox={() => navigate('/inbox')} />
     </div>
   );
 }

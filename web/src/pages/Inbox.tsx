@@ -16,6 +16,7 @@ import { SlaBadge } from '../components/SlaBadge.js';
 import { formatDateTime } from '../format.js';
 import { currentLanguage } from '../i18n/index.js';
 import { Link, navigate, useLocation } from '../router.js';
+import { useShortcuts } from '../shortcuts.js';
 
 const VIEWS = ['all', 'myOpen', 'unassigned', 'atRisk'] as const;
 type View = (typeof VIEWS)[number];
@@ -80,6 +81,19 @@ export function InboxPage() {
   const [error, setError] = useState<unknown>(null);
   const [retry, setRetry] = useState(0);
   const abort = useRef<AbortController | null>(null);
+  // Keyboard: j / k move the selection, o opens the selected ticket.
+  const [selected, setSelected] = useState(-1);
+  const move = (by: number) => {
+    if (items.length === 0) return;
+    const next = Math.min(items.length - 1, Math.max(0, selected + by));
+    setSelected(next);
+    document.querySelectorAll('[data-testid="inbox-row"]')[next]?.scrollIntoView({ block: 'nearest' });
+  };
+  const open = () => {
+    const item = items[selected];
+    if (item) navigate(`/tickets/${item.id}`);
+  };
+  useShortcuts({ j: () => move(1), k: () => move(-1), o: open });
 
   const load = useCallback(async (q: Record<string, string>, after: string | null) => {
     abort.current?.abort();
@@ -263,8 +277,14 @@ export function InboxPage() {
             </tr>
           </thead>
           <tbody>
-            {items.map((item) => (
-              <tr key={item.id} data-testid="inbox-row" data-number={item.number}>
+            {items.map((item, index) => (
+              <tr
+                key={item.id}
+                data-testid="inbox-row"
+                data-number={item.number}
+                className={index === selected ? 'selected' : undefined}
+                aria-selected={index === selected}
+              >
                 <td className="nowrap">
                   <Link to={`/tickets/${item.id}`}>{item.number}</Link>
                 </td>

@@ -22,6 +22,7 @@ import { formatDateTime, formatNumber } from '../format.js';
 import { currentLanguage } from '../i18n/index.js';
 import { Link } from '../router.js';
 import { useSession } from '../session.js';
+import { useShortcuts } from '../shortcuts.js';
 
 type Entry = { at: string; key: string } & (
   | { kind: 'message'; message: FeedbackMessage }
@@ -149,6 +150,18 @@ function Composer({ id, onSent }: { id: string; onSent: () => void }) {
   const [sent, setSent] = useState(false);
   const [files, setFiles] = useState<File[]>([]);
   const fileInput = useRef<HTMLInputElement>(null);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  // Keyboard: r writes a reply, n an internal note.
+  useShortcuts({
+    r: () => {
+      setInternal(false);
+      textarea.current?.focus();
+    },
+    n: () => {
+      setInternal(true);
+      textarea.current?.focus();
+    },
+  });
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -194,6 +207,7 @@ function Composer({ id, onSent }: { id: string; onSent: () => void }) {
         </label>
       </div>
       <textarea
+        ref={textarea}
         name="body"
         rows={4}
         aria-label={t('ticket.composer.title')}
@@ -412,6 +426,9 @@ function AssignPanel({ item, onChanged }: { item: FeedbackItem; onChanged: () =>
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
+  // Keyboard: a jumps to the assignee choice.
+  const assigneeSelect = useRef<HTMLSelectElement>(null);
+  useShortcuts({ a: () => assigneeSelect.current?.focus() });
 
   useEffect(() => {
     // Choices only: a caller who may not list users or departments can still assign to themselves.
@@ -460,7 +477,12 @@ function AssignPanel({ item, onChanged }: { item: FeedbackItem; onChanged: () =>
       <form className="transition-form" onSubmit={submit}>
         <label>
           {t('ticket.assign.assignee')}
-          <select name="assigneeId" value={assignee} onChange={(e) => setAssignee(e.target.value)}>
+          <select
+            ref={assigneeSelect}
+            name="assigneeId"
+            value={assignee}
+            onChange={(e) => setAssignee(e.target.value)}
+          >
             <option value={KEEP}>{t('ticket.assign.keep')}</option>
             <option value={NOBODY}>{t('ticket.assign.nobody')}</option>
             {users.map((u) => (
