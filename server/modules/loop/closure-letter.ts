@@ -44,13 +44,17 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ENTITIES[ch] ?? ch);
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 function formatTime(iso: string | null, timeZone: string): string {
   if (!iso) return '—';
-  // sv-SE writes `YYYY-MM-DD HH:mm`, readable in both languages.
-  const text = new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(
-    new Date(iso),
-  );
-  return `${text} (${timeZone})`;
+  let format = formatters.get(timeZone);
+  if (!format) {
+    // sv-SE writes `YYYY-MM-DD HH:mm`, readable in both languages.
+    format = new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' });
+    formatters.set(timeZone, format);
+  }
+  return `${format.format(new Date(iso))} (${timeZone})`;
 }
 
 function row(zh: string, en: string, value: string): string {
