@@ -321,4 +321,21 @@ describe('follow-up visits of major complaints, 30 days after closure', () => {
       items.high.number,
     ]);
   });
+
+  it('documents the loop endpoints in the OpenAPI document', async () => {
+    const doc = await call<{ paths: Record<string, Record<string, unknown>> }>(t.app, {
+      method: 'GET',
+      url: '/api/openapi.json',
+    });
+    expect(doc.status).toBe(200);
+    for (const [path, method] of [
+      ['/api/v1/follow-ups', 'get'],
+      ['/api/v1/follow-ups/{id}/outcome', 'post'],
+      ['/api/v1/feedback/{id}/major-complaint', 'put'],
+      ['/api/v1/public/rating-links/{token}', 'post'],
+      ['/api/v1/public/rating-links/{token}/closure-letter', 'get'],
+      ['/api/v1/public/tracking/{number}/closure-letter', 'get'],
+    ] as const)
+      expect(doc.body.paths[path]?.[method], `${method} ${path}`).toBeDefined();
+  });
 });
