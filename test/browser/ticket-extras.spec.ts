@@ -65,6 +65,9 @@ test('ticket: a note with an attached file (two-step upload) → download link; 
   expect(await download.text()).toBe(content);
   await shot(page, 'ticket-attachment-en');
 
+  // Merging is offered in the links panel (merge into the related ticket), not as a plain status change.
+  await expect(links.getByRole('button', { name: `Merge this ticket into ${other.number}` })).toBeVisible();
+
   // Unlink: the panel goes away and the history says so.
   await links.getByRole('button', { name: 'Unlink' }).click();
   await expect(page.getByTestId('links-panel')).toHaveCount(0);

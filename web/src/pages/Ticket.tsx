@@ -253,7 +253,8 @@ function StatusActions({ item, onChanged }: { item: FeedbackItem; onChanged: () 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
-  const options = allowedTransitions(item.status);
+  // Merging has its own action (the links panel: merge into a related item), not a plain status change.
+  const options = allowedTransitions(item.status).filter((s) => s !== 'merged');
 
   function choose(to: FeedbackStatus) {
     setTarget(to);
@@ -671,7 +672,7 @@ function LinksPanel({ item, onChanged }: { item: FeedbackItem; onChanged: () => 
               >
                 {l.kind === 'possible_duplicate' ? t('ticket.links.dismiss') : t('ticket.links.unlink')}
               </button>
-              {item.allowedTransitions.includes('merged') ? (
+              {allowedTransitions(item.status).includes('merged') ? (
                 <button
                   type="button"
                   className="link"
