@@ -7,6 +7,7 @@ import { InboxPage } from './pages/Inbox.js';
 import { LogCallPage } from './pages/LogCall.js';
 import { LoginPage } from './pages/Login.js';
 import { PortalPage, TrackPage } from './pages/Portal.js';
+import { RatePage } from './pages/Rate.js';
 import { TicketPage } from './pages/Ticket.js';
 import { Link, navigate, useLocation } from './router.js';
 import { SessionProvider, useSession } from './session.js';
@@ -113,12 +114,15 @@ function StaffRoutes() {
 }
 
 export function App() {
-  const { pathname } = useLocation();
+  const { pathname, search } = useLocation();
   const track = /^\/track\/([^/]+)$/.exec(pathname);
+  const rate = /^\/rate\/([^/]+)$/.exec(pathname);
   // The customer pages are public: no session is looked for there.
   let content: ReactNode;
   if (pathname === '/portal') content = <PortalPage />;
   else if (track) content = <TrackPage number={decodeURIComponent(track[1] ?? '')} />;
+  else if (rate)
+    content = <RatePage number={decodeURIComponent(rate[1] ?? '')} token={search.get('t') ?? ''} />;
   else
     content = (
       <SessionProvider>

@@ -6,22 +6,13 @@ import { ApiError, api } from '../api.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
 import { formatDateTime } from '../format.js';
+import { ClosureLetter, FieldError, RatingForm, type RatingOutcome } from './customer-rating.js';
 
 interface Submitted {
   id: string;
   number: string;
   status: string;
   trackingUrl: string;
-}
-
-/** Field error ids, so each input is described by the message next to it. */
-function FieldError({ id, message }: { id: string; message: string | undefined }) {
-  if (!message) return null;
-  return (
-    <span className="field-error" id={id} role="alert">
-      {message}
-    </span>
-  );
 }
 
 export function PortalPage() {
@@ -376,85 +367,6 @@ export function TrackPage({ number: initialNumber }: { number: string }) {
   );
 }
 
-/** Confirm a resolved ticket and rate it 1–5 (`POST /public/tracking/:number/rating`); below 3 reopens it. */
-function RatingForm({
-  number,
-  token,
-  onRated,
-}: {
-  number: string;
-  token: string;
-  onRated: (outcome: 'closed' | 'reopened') => void;
-}) {
-  const { t } = useTranslation();
-  const [score, setScore] = useState(0);
-  const [comment, setComment] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setError(null);
-    setFields({});
-    if (score < 1) {
-      setFields({ score: t('rating.scoreRequired') });
-      return;
-    }
-    setBusy(true);
-    try {
-      const res = await api<{ data: { outcome: 'closed' | 'reopened' } }>(
-        'POST',
-        `/public/tracking/${encodeURIComponent(number)}/rating`,
-        {
-          body: { score, ...(comment.trim() ? { comment: comment.trim() } : {}) },
-          headers: { authorization: `Bearer ${token}` },
-        },
-      );
-      onRated(res.data.outcome);
-    } catch (err) {
-      setError(err);
-      if (err instanceof ApiError) setFields(err.fieldIssues());
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <form className="rating-form" onSubmit={submit} noValidate aria-labelledby="rating-title">
-      <h2 id="rating-title">{t('rating.title')}</h2>
-      <p className="muted">{t('rating.intro')}</p>
-      {Object.keys(fields).length === 0 ? <ErrorMessage error={error} /> : null}
-      <fieldset className="stars" aria-invalid={Boolean(fields.score)} aria-describedby="score-error">
-        <legend>{t('rating.score')}</legend>
-        {[1, 2, 3, 4, 5].map((n) => (
-          <label key={n} className="star">
-            <input type="radio" name="score" value={n} checked={score === n} onChange={() => setScore(n)} />
-            {t(`rating.scores.${n}`)}
-          </label>
-        ))}
-      </fieldset>
-      <FieldError id="score-error" message={fields.score} />
-      <label>
-        {t('rating.comment')}
-        <textarea
-          name="comment"
-          rows={3}
-          maxLength={2000}
-          value={comment}
-          aria-invalid={Boolean(fields.comment)}
-          onChange={(e) => setComment(e.target.value)}
-        />
-        <FieldError id="comment-error" message={fields.comment} />
-      </label>
-      {score > 0 && score < 3 ? <p className="alert info">{t('rating.reopenHint')}</p> : null}
-      <button type="submit" className="primary" disabled={busy}>
-        {busy ? t('rating.sending') : t('rating.submit')}
-      </button>
-    </form>
-  );
-}
-
 function TicketView({
   view,
   token,
@@ -487,17 +399,7 @@ function TicketView({
           <dd>{view.handlerName ?? t('track.noHandler')}</dd>
         </div>
       </dl>
-      {view.closure ? (
-        <section className="closure-letter" aria-labelledby="closure-title">
-          <h2 id="closure-title">{t('track.closureTitle')}</h2>
-          <h3>{t('track.rootCause')}</h3>
-          <p>{view.closure.rootCause}</p>
-          <h3>{t('track.remedy')}</h3>
-          <p>{view.closure.remedy}</p>
-          <h3>{t('track.prevention')}</h3>
-          <p>{view.closure.prevention}</p>
-        </section>
-      ) : null}
+      {view.closure ? <ClosureLetter closure={view.closure} /> : null}
       {outcome ? (
         <p className="alert info" role="status" data-testid="rating-outcome">
           {outcome}
@@ -505,8 +407,14 @@ function TicketView({
       ) : null}
       {view.status === 'resolved' && token ? (
         <RatingForm
-          number={view.number}
-          token={token}
+          send={async (input) => {
+            const res = await api<{ data: { outcome: RatingOutcome } }>(
+              'POST',
+              `/public/tracking/${encodeURIComponent(view.number)}/rating`,
+              { body: input, headers: { authorization: `Bearer ${token}` } },
+            );
+            return res.data.outcome;
+          }}
           onRated={(result) => {
             setOutcome(t(result === 'closed' ? 'rating.closed' : 'rating.reopened'));
             onRated(token);
