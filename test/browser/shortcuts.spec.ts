@@ -23,6 +23,9 @@ test('keyboard: j/k/o in the inbox, r/n/a on a ticket, ? shows the shortcuts, g 
 
   // r: reply mode, the text box has the focus (and the "r" was not typed into it).
   const box = page.getByRole('textbox', { name: '撰写' });
+  // The ticket page mounts its composer and assignment panel after the header: wait for them before the keys.
+  await expect(box).toBeVisible();
+  await expect(page.locator('select[name="assigneeId"]')).toBeVisible();
   await page.keyboard.press('n');
   await expect(box).toBeFocused();
   await expect(page.getByTestId('mode-note')).toBeChecked();
