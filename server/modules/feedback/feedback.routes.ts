@@ -15,6 +15,7 @@ import {
   replyCreatedIdempotently,
 } from '../../platform/http/idempotency.js';
 import { attachmentRoutes } from './attachments/attachments.routes.js';
+import { bulkRoutes } from './bulk.routes.js';
 import { claimUploads } from './commands/claim-uploads.js';
 import { createFeedback } from './commands/create-feedback.js';
 import { updateFeedbackFields } from './commands/update-feedback-fields.js';
@@ -153,6 +154,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   await app.register(feedbackActionRoutes);
+  await app.register(bulkRoutes);
   await app.register(tagRoutes);
   await app.register(attachmentRoutes);
   await app.register(linkRoutes);
