@@ -1,3 +1,4 @@
+import { analyticsModule } from './analytics/index.js';
 import { cannedModule } from './canned/index.js';
 import { customersModule } from './customers/index.js';
 import { feedbackModule } from './feedback/index.js';
@@ -33,5 +34,6 @@ export const MODULES: Module[] = [
   widgetModule,
   surveysModule,
   loopModule,
+  analyticsModule,
   cannedModule,
 ];

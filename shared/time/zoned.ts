@@ -83,7 +83,12 @@ export function instantOfWallClock(timeZone: string, wallMs: number): number {
 }
 
 export function nextDate(date: LocalDate): LocalDate {
-  const d = new Date(Date.UTC(date.year, date.month - 1, date.day + 1));
+  return addDays(date, 1);
+}
+
+/** The date `days` days later (earlier when negative). */
+export function addDays(date: LocalDate, days: number): LocalDate {
+  const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 

@@ -34,7 +34,13 @@ export { setTags } from './commands/set-tags.js';
 export { type FeedbackFieldChanges, updateFeedbackFields } from './commands/update-feedback-fields.js';
 export { presentForCustomer } from './feedback.customer.presenter.js';
 export { FEEDBACK_AGGREGATE, FEEDBACK_EVENTS, type FeedbackEventType } from './feedback.events.js';
-export { authorizeFeedback, canView as canViewFeedback, type FeedbackAction } from './feedback.policy.js';
+export {
+  authorizeFeedback,
+  canView as canViewFeedback,
+  type FeedbackAction,
+  type VisibilityScope,
+  visibilityScope,
+} from './feedback.policy.js';
 export {
   type FeedbackView,
   presentForAgent,
@@ -48,6 +54,7 @@ export { customerFeedbackStats, getFeedbackOrThrow, getFeedbackRecords } from '.
 export { getFeedbackMessage } from './queries/get-message.js';
 export { feedbackIdsOfCustomer } from './queries/ids-of-customer.js';
 export { findResolvedBefore } from './queries/resolved-before.js';
+export { visibleTo } from './search.repository.js';
 export { type FeedbackTriageRow, humanSetFields } from './triage.repository.js';
 
 /** THE aggregate: ticket numbers, the record, messages, lifecycle, assignment, tags, sharing, merging. */

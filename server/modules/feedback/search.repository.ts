@@ -36,7 +36,8 @@ type Eb = ExpressionBuilder<Database, 'feedback'>;
 
 const NOTHING = sql<SqlBool>`1 = 0`;
 
-function visibility(eb: Eb, scope: VisibilityScope): Expression<SqlBool> {
+/** The items a scope may see, as a condition on `feedback` (also used by analytics). */
+export function visibleTo(eb: Eb, scope: VisibilityScope): Expression<SqlBool> {
   if (scope.kind === 'all') return sql<SqlBool>`1 = 1`;
   const anyOf: Expression<SqlBool>[] = [];
   if (scope.userId) anyOf.push(eb('feedback.assignee_id', '=', scope.userId));
@@ -74,7 +75,7 @@ function conditions(
   f: FeedbackFilter,
   options: { tagDrivesScan: boolean },
 ): Expression<SqlBool>[] {
-  const all: Expression<SqlBool>[] = [visibility(eb, scope)];
+  const all: Expression<SqlBool>[] = [visibleTo(eb, scope)];
   if (f.statuses?.length) all.push(eb('feedback.status', 'in', f.statuses));
   if (f.priorities?.length) all.push(eb('feedback.priority', 'in', f.priorities));
   if (f.natures?.length) all.push(eb('feedback.nature', 'in', f.natures));

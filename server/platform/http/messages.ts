@@ -163,6 +163,7 @@ export const ERROR_MESSAGES = {
     'zh-CN': '工作时间必须是互不重叠的 HH:MM 时段，且每周至少有一段工作时间。',
   },
   sla_invalid_time_zone: { en: 'Unknown time zone "{timeZone}".', 'zh-CN': '未知的时区"{timeZone}"。' },
+  invalid_time_zone: { en: 'Unknown time zone "{timeZone}".', 'zh-CN': '未知的时区"{timeZone}"。' },
   sla_policy_not_found: { en: 'SLA policy not found.', 'zh-CN': '未找到该 SLA 策略。' },
   sla_policy_exists: {
     en: 'A policy for this priority and nature already exists.',
