@@ -118,6 +118,11 @@ test('agent: log in → inbox → filter → open a ticket → reply → interna
   await expect(page.getByTestId('open-total')).toHaveText('4 open items');
   await expect(page.getByTestId('chart-priority').locator('canvas')).toBeVisible();
   await expect(page.getByTestId('chart-status').locator('canvas')).toBeVisible();
+  // Figures from GET /analytics/overview (tiles link to the inbox views).
+  await expect(page.getByTestId('tile-today')).toContainText('New today');
+  await expect(page.getByTestId('tile-open')).toContainText('4');
+  await expect(page.getByTestId('chart-channel').locator('canvas')).toBeVisible();
+  await expect(page.getByTestId('chart-daily').locator('canvas')).toBeVisible();
   expect(chunks.some((c) => /Home-/.test(c))).toBe(true);
   await page.waitForTimeout(800); // chart animation
   // The tooltip styles itself under the CSP too (a violation would fail the test).
