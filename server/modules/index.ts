@@ -13,6 +13,7 @@ import { notificationsModule } from './notifications/index.js';
 import { smsModule } from './notifications/sms/index.js';
 import { slaModule } from './sla/index.js';
 import { surveysModule } from './surveys/index.js';
+import { templatesModule } from './templates/index.js';
 import { triageModule } from './triage/index.js';
 import { webhooksModule } from './webhooks/index.js';
 
@@ -36,4 +37,5 @@ export const MODULES: Module[] = [
   loopModule,
   analyticsModule,
   cannedModule,
+  templatesModule,
 ];

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { FEEDBACK_STATUSES, type FeedbackStatus, PRIORITIES } from '../enums.js';
+import { ZFeedbackItem, ZTagPath } from './feedback.js';
 
 /** Variables a canned response may use, written `{{name}}` in either language's body. */
 export const CANNED_VARIABLES = [
@@ -12,6 +14,30 @@ export const CANNED_VARIABLES = [
 ] as const;
 export type CannedVariable = (typeof CANNED_VARIABLES)[number];
 
+/**
+ * Statuses a macro may set: resolving needs a closure letter and merging a target, so neither is a
+ * macro action. The move must be allowed by the lifecycle from the item's status when applied.
+ */
+export const MACRO_STATUSES = FEEDBACK_STATUSES.filter(
+  (s): s is Exclude<FeedbackStatus, 'resolved' | 'merged'> => s !== 'resolved' && s !== 'merged',
+);
+
+/** What a canned response also does when an agent applies it (a macro); every part optional. */
+export const ZCannedActions = z
+  .object({
+    status: z
+      .enum(MACRO_STATUSES)
+      .optional()
+      .describe('Move the item to this status (lifecycle rules apply)'),
+    addTags: z.array(ZTagPath).min(1).max(20).optional().describe('Tags added to the item'),
+    priority: z
+      .enum(PRIORITIES)
+      .optional()
+      .describe("Set the priority; the reason recorded is the macro's title"),
+  })
+  .strict();
+export type CannedActions = z.infer<typeof ZCannedActions>;
+
 const title = z.string().trim().min(1).max(200);
 const body = z.string().trim().min(1).max(10_000);
 
@@ -23,6 +49,8 @@ export const ZCreateCannedResponse = z
     bodyEn: body,
     /** Only agents of this department see it; omitted or null: everyone. */
     departmentId: z.uuid().nullable().optional(),
+    /** Macro actions applied with the reply; omitted or null: a plain canned response. */
+    actions: ZCannedActions.nullable().optional(),
   })
   .strict();
 export type CreateCannedResponse = z.infer<typeof ZCreateCannedResponse>;
@@ -41,6 +69,8 @@ export const ZCannedResponse = z.object({
   departmentId: z.string().nullable(),
   /** Variables used in either body. */
   variables: z.array(z.string()),
+  /** Macro actions; null for a plain canned response. */
+  actions: ZCannedActions.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -62,3 +92,31 @@ export const ZRenderedCannedResponse = z.object({
   }),
 });
 export const ZCannedVariablesResponse = z.object({ data: z.array(z.string()) });
+
+export const ZApplyCannedBody = z
+  .object({
+    language: z.enum(['zh-CN', 'en']),
+    /** The reply as the agent edited it; omitted: the response rendered for the item in `language`. */
+    body: z.string().trim().min(1).max(20_000).optional(),
+  })
+  .strict();
+export type ApplyCannedBody = z.infer<typeof ZApplyCannedBody>;
+
+export const ZAppliedCannedResponse = z.object({
+  data: z.object({
+    cannedResponseId: z.string(),
+    language: z.enum(['zh-CN', 'en']),
+    /** The reply sent. */
+    text: z.string(),
+    messageId: z.string(),
+    /** What the macro's actions changed (null / empty: nothing, e.g. the status was already the target). */
+    applied: z.object({
+      status: z.object({ from: z.string(), to: z.string() }).nullable(),
+      addedTags: z.array(z.string()),
+      priority: z.object({ from: z.string(), to: z.string() }).nullable(),
+    }),
+    /** The item after the reply and the actions. */
+    item: ZFeedbackItem,
+  }),
+});
+export type AppliedCannedResponse = z.infer<typeof ZAppliedCannedResponse>;

@@ -1,6 +1,6 @@
 import type { CannedResponse } from '../../../shared/contracts/canned.js';
 import type { Locale } from '../../../shared/enums.js';
-import type { CannedRow } from './canned.repository.js';
+import { type CannedRow, parseActions } from './canned.repository.js';
 import { variablesOf } from './template.js';
 
 export function presentCanned(row: CannedRow, locale: Locale): CannedResponse {
@@ -14,6 +14,7 @@ export function presentCanned(row: CannedRow, locale: Locale): CannedResponse {
     bodyEn: row.body_en,
     departmentId: row.department_id,
     variables,
+    actions: parseActions(row.actions),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

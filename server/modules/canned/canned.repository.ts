@@ -1,4 +1,5 @@
 import type { Selectable, Updateable } from 'kysely';
+import { type CannedActions, ZCannedActions } from '../../../shared/contracts/canned.js';
 import type { DbOrTrx } from '../../platform/db/database.js';
 import type { CannedResponseTable } from './canned.table.js';
 
@@ -35,4 +36,17 @@ export async function listCanned(db: DbOrTrx, departmentId?: string | null): Pro
   else if (departmentId !== undefined)
     q = q.where((eb) => eb.or([eb('department_id', 'is', null), eb('department_id', '=', departmentId)]));
   return q.orderBy('title_en').orderBy('id').execute();
+}
+
+/** The stored macro actions (JSON text), or null for a plain canned response. */
+export function parseActions(text: string | null): CannedActions | null {
+  if (text === null) return null;
+  const parsed = ZCannedActions.safeParse(JSON.parse(text));
+  return parsed.success ? parsed.data : null;
+}
+
+/** Macro actions as stored: null when there are none. */
+export function serializeActions(actions: CannedActions | null | undefined): string | null {
+  if (!actions) return null;
+  return JSON.stringify(actions);
 }

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   CANNED_VARIABLES,
+  ZAppliedCannedResponse,
+  ZApplyCannedBody,
   ZCannedListQuery,
   ZCannedResponseIdParams,
   ZCannedResponseListResponse,
@@ -13,7 +15,12 @@ import {
   ZUpdateCannedResponse,
 } from '../../../shared/contracts/canned.js';
 import { nowIso } from '../../platform/db/ids.js';
-import { authorizeFeedback, getFeedbackOrThrow } from '../feedback/index.js';
+import {
+  authorizeFeedback,
+  getFeedbackOrThrow,
+  loadFeedbackView,
+  presentForAgent,
+} from '../feedback/index.js';
 import {
   assertCanUseCanned,
   authorizeManageCanned,
@@ -22,6 +29,7 @@ import {
 } from './canned.policy.js';
 import { presentCanned } from './canned.presenter.js';
 import { findCanned, listCanned } from './canned.repository.js';
+import { applyCanned } from './commands/apply-canned.js';
 import { createCanned, deleteCanned, updateCanned } from './commands/manage-canned.js';
 import { renderCanned } from './queries/render-canned.js';
 
@@ -174,6 +182,53 @@ export const cannedRoutes: FastifyPluginAsyncZod = async (app) => {
         timeZone: config.businessTimeZone,
       });
       return { data: { cannedResponseId: row.id, language: req.body.language, text } };
+    },
+  );
+
+  app.post(
+    '/feedback/:id/canned-responses/:cid/apply',
+    {
+      schema: {
+        tags: [TAG],
+        summary: 'Apply a canned response (macro) to an item: send the reply and run its actions',
+        description:
+          'In one transaction: the reply (`body` as the agent edited it, else the response rendered in ' +
+          '`language`) is sent on the item’s channel, then the macro’s actions run through the feedback ' +
+          'commands with the same rules as their endpoints: tags added (needs the right to tag), priority set ' +
+          'with the macro’s title as the reason (right to update), status moved along the lifecycle (right to ' +
+          'transition; 409 invalid_transition undoes everything, the reply included). Actions that change ' +
+          'nothing are skipped; `applied` says what changed.',
+        params: ZRenderCannedParams,
+        body: ZApplyCannedBody,
+        response: { 200: ZAppliedCannedResponse },
+      },
+    },
+    async (req) => {
+      const item = await getFeedbackOrThrow(db, req.params.id);
+      const actor = authorizeFeedback(req.actor, 'reply', item);
+      authorizeReadCanned(actor);
+      const row = assertCanUseCanned(actor, await findCanned(db, req.params.cid));
+      const result = await applyCanned(db, {
+        row,
+        item,
+        actor,
+        language: req.body.language,
+        body: req.body.body,
+        at: nowIso(clock),
+        ip: req.ip,
+        timeZone: config.businessTimeZone,
+        dialect: database.dialect,
+      });
+      return {
+        data: {
+          cannedResponseId: row.id,
+          language: req.body.language,
+          text: result.text,
+          messageId: result.messageId,
+          applied: result.applied,
+          item: presentForAgent(await loadFeedbackView(db, result.record), req.locale),
+        },
+      };
     },
   );
 };

@@ -7,6 +7,8 @@ export interface CannedResponseTable {
   body_en: string;
   /** Null: offered to every department. */
   department_id: string | null;
+  /** Macro actions as JSON ({ status?, addTags?, priority? }); null: a plain canned response. */
+  actions: string | null;
   created_by: string | null;
   created_at: string;
   updated_at: string;

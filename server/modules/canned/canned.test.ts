@@ -183,6 +183,131 @@ describe('canned responses', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('applies a macro: the reply, tags added, priority with the macro as reason, status — in one transaction', async () => {
+    const noActions = await create({
+      titleZh: '空',
+      titleEn: 'Empty',
+      bodyZh: 'x',
+      bodyEn: 'x',
+      actions: {},
+    });
+    expect(noActions.status).toBe(400);
+    expect(noActions.body.error.code).toBe('canned_action_invalid');
+    const resolvedMacro = await create({
+      titleZh: '直接解决',
+      titleEn: 'Resolve',
+      bodyZh: 'x',
+      bodyEn: 'x',
+      actions: { status: 'resolved' },
+    });
+    expect(resolvedMacro.status).toBe(400);
+
+    const macro = await create({
+      titleZh: '已解决-退款',
+      titleEn: 'Refund',
+      bodyZh: '{{customer.name}}您好，工单 {{ticket.number}} 的退款已提交。',
+      bodyEn: 'Dear {{customer.name}}, the refund for {{ticket.number}} is on its way.',
+      actions: { status: 'in_progress', addTags: ['退款/信用卡'], priority: 'high' },
+    });
+    expect(macro.status).toBe(201);
+    expect(macro.body.data.actions).toEqual({
+      status: 'in_progress',
+      addTags: ['退款/信用卡'],
+      priority: 'high',
+    });
+    const item = await buildFeedback(t, agent.headers, {
+      customer: { name: '李雷', phone: '13900002222' },
+      departmentId: agent.departmentId,
+      tags: ['服务'],
+    });
+    const apply = (headers = agent.headers, payload: Record<string, unknown> = { language: 'zh-CN' }) =>
+      call<
+        {
+          data: {
+            text: string;
+            messageId: string;
+            applied: { status: unknown; addedTags: string[]; priority: unknown };
+            item: { status: string; tags: string[]; priority: string };
+          };
+        } & ErrorBody
+      >(t.app, {
+        method: 'POST',
+        url: `/api/v1/feedback/${item.id}/canned-responses/${macro.body.data.id}/apply`,
+        headers,
+        payload,
+      });
+    expect((await apply(otherAgent)).status).toBe(404);
+
+    const res = await apply();
+    expect(res.status).toBe(200);
+    expect(res.body.data.text).toBe(`李雷您好，工单 ${item.number} 的退款已提交。`);
+    expect(res.body.data.applied).toEqual({
+      status: { from: 'received', to: 'in_progress' },
+      addedTags: ['退款/信用卡'],
+      priority: { from: item.priority, to: 'high' },
+    });
+    expect(res.body.data.item.status).toBe('in_progress');
+    expect(res.body.data.item.tags.sort()).toEqual(['服务', '退款/信用卡']);
+    expect(res.body.data.item.priority).toBe('high');
+
+    const messages = await call<{ data: { id: string; kind: string; body: string }[] }>(t.app, {
+      method: 'GET',
+      url: `/api/v1/feedback/${item.id}/messages`,
+      headers: agent.headers,
+    });
+    const reply = messages.body.data.find((m) => m.id === res.body.data.messageId);
+    expect(reply).toMatchObject({ kind: 'agent', body: res.body.data.text });
+    const events = await call<{ data: { type: string; reason: string | null; to: string | null }[] }>(t.app, {
+      method: 'GET',
+      url: `/api/v1/feedback/${item.id}/events`,
+      headers: agent.headers,
+    });
+    const byType = (type: string) => events.body.data.find((e) => e.type === type);
+    expect(byType('status_changed')).toMatchObject({ to: 'in_progress', reason: '已解决-退款' });
+    expect(byType('priority_changed')).toMatchObject({ to: 'high', reason: '已解决-退款' });
+    expect(byType('tags_changed')?.reason).toBe('已解决-退款');
+
+    // Again with an edited text: the actions that would change nothing are skipped.
+    const second = await apply(agent.headers, { language: 'en', body: 'Edited by the agent.' });
+    expect(second.status).toBe(200);
+    expect(second.body.data.text).toBe('Edited by the agent.');
+    expect(second.body.data.applied).toEqual({ status: null, addedTags: [], priority: null });
+
+    // A move the lifecycle refuses undoes everything, the reply included.
+    const reopen = await create({
+      titleZh: '重新处理',
+      titleEn: 'Reopen',
+      bodyZh: '我们会继续处理。',
+      bodyEn: 'We are on it again.',
+      actions: { status: 'reopened', addTags: ['复查'] },
+    });
+    const count = async () =>
+      (
+        await call<{ data: unknown[] }>(t.app, {
+          method: 'GET',
+          url: `/api/v1/feedback/${item.id}/messages`,
+          headers: agent.headers,
+        })
+      ).body.data.length;
+    const before = await count();
+    const refused = await call<ErrorBody>(t.app, {
+      method: 'POST',
+      url: `/api/v1/feedback/${item.id}/canned-responses/${reopen.body.data.id}/apply`,
+      headers: { ...agent.headers, 'accept-language': 'zh-CN' },
+      payload: { language: 'zh-CN' },
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('invalid_transition');
+    expect(await count()).toBe(before);
+    const after = await call<{ data: { tags: string[]; status: string } }>(t.app, {
+      method: 'GET',
+      url: `/api/v1/feedback/${item.id}`,
+      headers: agent.headers,
+    });
+    expect(after.body.data.tags).not.toContain('复查');
+    expect(after.body.data.status).toBe('in_progress');
+  });
+
   it('documents its routes in the OpenAPI document', async () => {
     const res = await call<{
       paths: Record<string, Record<string, { tags?: string[]; requestBody?: unknown }>>;
@@ -194,6 +319,7 @@ describe('canned responses', () => {
       ['/api/v1/canned-responses/{id}', 'delete', false],
       ['/api/v1/canned-responses/variables', 'get', false],
       ['/api/v1/feedback/{id}/canned-responses/{cid}/render', 'post', true],
+      ['/api/v1/feedback/{id}/canned-responses/{cid}/apply', 'post', true],
     ] as const) {
       const op = res.body.paths[path]?.[method];
       expect(op?.tags, `${method} ${path}`).toEqual(['canned-responses']);

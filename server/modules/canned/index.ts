@@ -2,7 +2,7 @@ import type { Module } from '../module.js';
 import { cannedRoutes } from './canned.routes.js';
 
 export { createCanned } from './commands/manage-canned.js';
-export { renderTemplate, variablesOf } from './template.js';
+export { fillTemplate, placeholdersOf, renderTemplate, unknownVariables, variablesOf } from './template.js';
 
 /** Canned responses (macros) with bilingual bodies and `{{variables}}`, rendered for an item's reply composer. */
 export const cannedModule: Module = {

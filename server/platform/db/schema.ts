@@ -53,6 +53,7 @@ import type {
   SlaPolicyTable,
 } from '../../modules/sla/sla.table.js';
 import type { SurveyResponseTable } from '../../modules/surveys/surveys.table.js';
+import type { MessageTemplateTable } from '../../modules/templates/templates.table.js';
 import type {
   NlpCorrectionTable,
   TriageRuleTable,
@@ -130,4 +131,5 @@ export interface Database {
   sms_outbound: SmsOutboundTable;
   canned_responses: CannedResponseTable;
   feedback_subtasks: FeedbackSubtaskTable;
+  message_templates: MessageTemplateTable;
 }

@@ -273,6 +273,22 @@ export const ERROR_MESSAGES = {
     'zh-CN': '工单不能与自身关联。',
   },
   canned_response_not_found: { en: 'Canned response not found.', 'zh-CN': '未找到该快捷回复。' },
+  message_template_not_found: {
+    en: 'There is no such message template (the mail acknowledgement is sent by email only).',
+    'zh-CN': '没有该消息模板（邮件回执只通过邮件发送）。',
+  },
+  message_template_subject_invalid: {
+    en: 'An email template needs a subject; an SMS template has none.',
+    'zh-CN': '邮件模板必须填写主题，短信模板没有主题。',
+  },
+  message_template_variable_unknown: {
+    en: 'Unknown variables in the template: {names}. Allowed here: {allowed}.',
+    'zh-CN': '模板中有未知变量：{names}。此处可用的变量：{allowed}。',
+  },
+  canned_action_invalid: {
+    en: 'A canned response needs at least one action when actions are given.',
+    'zh-CN': '设置了快捷操作时，至少需要一项操作。',
+  },
   canned_variable_unknown: {
     en: 'Unknown variable "{{{name}}}" in the text; see the list of variables.',
     'zh-CN': '文本中的变量"{{{name}}}"不存在，请查看可用变量列表。',

@@ -1,4 +1,8 @@
-import type { CreateCannedResponse, UpdateCannedResponse } from '../../../../shared/contracts/canned.js';
+import type {
+  CannedActions,
+  CreateCannedResponse,
+  UpdateCannedResponse,
+} from '../../../../shared/contracts/canned.js';
 import type { Actor } from '../../../platform/auth/actor.js';
 import type { Db, DbOrTrx } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/db/ids.js';
@@ -31,6 +35,11 @@ async function checkDepartment(db: DbOrTrx, departmentId: string | null | undefi
     throw new AppError('department_not_found');
 }
 
+/** Macro actions must do something: an empty object is refused (400 canned_action_invalid); null clears them. */
+function checkActions(actions: CannedActions | null | undefined): void {
+  if (actions && Object.keys(actions).length === 0) throw new AppError('canned_action_invalid');
+}
+
 export async function getCannedOrThrow(db: DbOrTrx, id: string): Promise<repo.CannedRow> {
   const row = await repo.findCanned(db, id);
   if (!row) throw new AppError('canned_response_not_found');
@@ -45,6 +54,7 @@ export async function createCanned(
   const { input, at, actor } = options;
   variablesOf(input.bodyZh);
   variablesOf(input.bodyEn);
+  checkActions(input.actions);
   const id = newId();
   await db.transaction().execute(async (trx) => {
     await checkDepartment(trx, input.departmentId);
@@ -55,11 +65,15 @@ export async function createCanned(
       body_zh: input.bodyZh,
       body_en: input.bodyEn,
       department_id: input.departmentId ?? null,
+      actions: repo.serializeActions(input.actions),
       created_by: actor.type === 'user' ? actor.id : null,
       created_at: at,
       updated_at: at,
     });
-    await audit(trx, options, 'canned_response.created', id, { titleEn: input.titleEn });
+    await audit(trx, options, 'canned_response.created', id, {
+      titleEn: input.titleEn,
+      ...(input.actions ? { actions: input.actions } : {}),
+    });
   });
   return getCannedOrThrow(db, id);
 }
@@ -71,6 +85,7 @@ export async function updateCanned(
   const { changes, id, at } = options;
   if (changes.bodyZh !== undefined) variablesOf(changes.bodyZh);
   if (changes.bodyEn !== undefined) variablesOf(changes.bodyEn);
+  checkActions(changes.actions);
   await db.transaction().execute(async (trx) => {
     await getCannedOrThrow(trx, id);
     await checkDepartment(trx, changes.departmentId);
@@ -80,6 +95,7 @@ export async function updateCanned(
       ...(changes.bodyZh !== undefined ? { body_zh: changes.bodyZh } : {}),
       ...(changes.bodyEn !== undefined ? { body_en: changes.bodyEn } : {}),
       ...(changes.departmentId !== undefined ? { department_id: changes.departmentId } : {}),
+      ...(changes.actions !== undefined ? { actions: repo.serializeActions(changes.actions) } : {}),
       updated_at: at,
     });
     await audit(trx, options, 'canned_response.updated', id, { fields: Object.keys(changes) });

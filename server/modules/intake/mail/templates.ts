@@ -19,42 +19,6 @@ function subjectOf(locale: Locale | null, zh: string, en: string): string {
   return `${zh} / ${en}`;
 }
 
-/** Acknowledgement of a new item received by email: its ticket number and where to follow it. */
-export function acknowledgement(options: {
-  locale: Locale | null;
-  number: string;
-  trackingUrl: string;
-  originalSubject: string | null;
-}): RenderedMail {
-  const { locale, number, trackingUrl } = options;
-  const about = options.originalSubject ? `「${options.originalSubject}」` : '';
-  const aboutEn = options.originalSubject ? ` about "${options.originalSubject}"` : '';
-  return {
-    subject: `[${number}] ${subjectOf(locale, '我们已收到您的反馈', 'We have received your message')}`,
-    text: both(
-      locale,
-      [
-        '您好：',
-        '',
-        `我们已收到您的来信${about}，工单号为 ${number}。我们会尽快处理并回复您。`,
-        `查看处理进度：${trackingUrl}`,
-        '',
-        '直接回复本邮件即可补充信息，内容会记入同一工单。',
-        '（本邮件为系统自动发送。）',
-      ].join('\n'),
-      [
-        'Hello,',
-        '',
-        `We have received your message${aboutEn}. Your ticket number is ${number}; we will get back to you soon.`,
-        `Follow its progress: ${trackingUrl}`,
-        '',
-        'Reply to this email to add anything; it will be added to the same ticket.',
-        '(This message was sent automatically.)',
-      ].join('\n'),
-    ),
-  };
-}
-
 /** An agent's public reply, mailed to the customer. */
 export function agentReply(options: {
   locale: Locale | null;

@@ -6,7 +6,12 @@ import { FEEDBACK_EVENTS, getFeedbackRecords } from '../../feedback/index.js';
 import { getUserSummaries } from '../../identity/index.js';
 import { customerMailer } from '../../intake/mail/index.js';
 import { queueSms, smsConfigured } from '../../notifications/sms/index.js';
-import { type NoticeKind, renderNotice, renderNoticeSms } from '../customer-notices.js';
+import {
+  loadOverrides,
+  type NoticeKind,
+  renderNoticeMail,
+  renderNoticeSmsWith,
+} from '../../templates/index.js';
 import { ratingLinkToken } from '../queries/rating-link.js';
 import { customerLimitReason } from '../recipient-budget.js';
 
@@ -97,6 +102,8 @@ export function notifyCustomerHandler(ctx: AppContext): JobHandler {
         ? `${base}/rate/${encodeURIComponent(item.number)}?t=${encodeURIComponent(ratingToken)}`
         : null,
     };
+    // The admins' texts for this kind and channel when saved (message templates), else the defaults.
+    const overrides = await loadOverrides(db, decided.kind, bySms ? 'sms' : 'email');
     const send = bySms ? null : await mailer.prepare();
     const now = ctx.clock();
     const at = now.toISOString();
@@ -109,8 +116,9 @@ export function notifyCustomerHandler(ctx: AppContext): JobHandler {
         at,
         ...(skipReason ? { skipReason } : {}),
       };
-      if (send) return send(trx, { ...common, to: contact.email ?? '', mail: renderNotice(notice) });
-      const sms = renderNoticeSms(notice);
+      if (send)
+        return send(trx, { ...common, to: contact.email ?? '', mail: renderNoticeMail(notice, overrides) });
+      const sms = renderNoticeSmsWith(notice, overrides);
       return queueSms(trx, ctx.queue, {
         ...common,
         to: contact.phone ?? '',

@@ -4,13 +4,14 @@ import type { JobHandler } from '../../../../platform/jobs/queue.js';
 import { getCustomerContact } from '../../../customers/index.js';
 import { getFeedbackMessage, getFeedbackRecords } from '../../../feedback/index.js';
 import { recipientLimitReason } from '../../../notifications/index.js';
+import { loadOverrides, renderAcknowledgement } from '../../../templates/index.js';
 import { parseSender } from '../addresses.js';
 import type { SendJob } from '../commands/queue-mail.js';
 import { queueMail } from '../commands/queue-mail.js';
 import { runSendAttempt, type SendDeps } from '../commands/send-mail.js';
 import { ACKS_PER_ADDRESS_PER_HOUR } from '../mail.events.js';
 import * as repo from '../mail.repository.js';
-import { acknowledgement, agentReply } from '../templates.js';
+import { agentReply } from '../templates.js';
 import { issueToken, tokenSecret } from '../token.js';
 
 function trackingUrl(deps: SendDeps, number: string): string {
@@ -40,12 +41,16 @@ export function acknowledgeHandler(deps: SendDeps): JobHandler {
     const contact = item.customer_id ? await getCustomerContact(db, item.customer_id) : undefined;
     if (contact?.erased) return;
     const secret = await tokenSecret(db, deps.clock);
-    const mail = acknowledgement({
-      locale: contact?.locale ?? null,
-      number: item.number,
-      trackingUrl: trackingUrl(deps, item.number),
-      originalSubject: item.subject,
-    });
+    // The admin's text when one is saved (message templates), else the default.
+    const mail = renderAcknowledgement(
+      {
+        locale: contact?.locale ?? null,
+        number: item.number,
+        trackingUrl: trackingUrl(deps, item.number),
+        originalSubject: item.subject,
+      },
+      await loadOverrides(db, 'mail_acknowledgement', 'email'),
+    );
     const to = inbound.from_address;
     const hourAgo = new Date(deps.clock().getTime() - 3_600_000).toISOString();
     await deps.database.write(async (trx) => {

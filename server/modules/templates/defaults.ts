@@ -1,5 +1,10 @@
 import type { Locale } from '../../../shared/enums.js';
 
+/**
+ * The default texts of the messages customers get without an agent writing them (status notices, the mail
+ * acknowledgement), in the code. Admins may override each one per channel and language (see messages.ts).
+ */
+
 export type NoticeKind = 'accepted' | 'assigned' | 'resolved' | 'reopened' | 'closed';
 
 export interface NoticeInput {
@@ -13,7 +18,7 @@ export interface NoticeInput {
   ratingUrl?: string | null;
 }
 
-const RULE = '----------------------------------------';
+export const RULE = '----------------------------------------';
 
 const SUBJECT: Record<NoticeKind, { 'zh-CN': string; en: string }> = {
   accepted: { 'zh-CN': '我们已受理您的反馈', en: 'We have received your feedback' },
@@ -126,4 +131,57 @@ export function renderNotice(n: NoticeInput): { subject: string; text: string } 
   if (n.locale === 'zh-CN') return { subject: `[${n.number}] ${subject['zh-CN']}`, text: zh };
   if (n.locale === 'en') return { subject: `[${n.number}] ${subject.en}`, text: en };
   return { subject: `[${n.number}] ${subject['zh-CN']} / ${subject.en}`, text: `${zh}\n\n${RULE}\n\n${en}` };
+}
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+}
+
+function both(locale: Locale | null, zh: string, en: string): string {
+  if (locale === 'zh-CN') return zh;
+  if (locale === 'en') return en;
+  return `${zh}\n\n${RULE}\n\n${en}`;
+}
+
+function subjectOf(locale: Locale | null, zh: string, en: string): string {
+  if (locale === 'zh-CN') return zh;
+  if (locale === 'en') return en;
+  return `${zh} / ${en}`;
+}
+
+/** Acknowledgement of a new item received by email: its ticket number and where to follow it. */
+export function acknowledgement(options: {
+  locale: Locale | null;
+  number: string;
+  trackingUrl: string;
+  originalSubject: string | null;
+}): RenderedMail {
+  const { locale, number, trackingUrl } = options;
+  const about = options.originalSubject ? `「${options.originalSubject}」` : '';
+  const aboutEn = options.originalSubject ? ` about "${options.originalSubject}"` : '';
+  return {
+    subject: `[${number}] ${subjectOf(locale, '我们已收到您的反馈', 'We have received your message')}`,
+    text: both(
+      locale,
+      [
+        '您好：',
+        '',
+        `我们已收到您的来信${about}，工单号为 ${number}。我们会尽快处理并回复您。`,
+        `查看处理进度：${trackingUrl}`,
+        '',
+        '直接回复本邮件即可补充信息，内容会记入同一工单。',
+        '（本邮件为系统自动发送。）',
+      ].join('\n'),
+      [
+        'Hello,',
+        '',
+        `We have received your message${aboutEn}. Your ticket number is ${number}; we will get back to you soon.`,
+        `Follow its progress: ${trackingUrl}`,
+        '',
+        'Reply to this email to add anything; it will be added to the same ticket.',
+        '(This message was sent automatically.)',
+      ].join('\n'),
+    ),
+  };
 }
