@@ -14,6 +14,7 @@ import {
   parseIdempotencyKey,
   replyCreatedIdempotently,
 } from '../../platform/http/idempotency.js';
+import { assertBusinessAreasUsable } from '../identity/index.js';
 import { attachmentRoutes } from './attachments/attachments.routes.js';
 import { bulkRoutes } from './bulk.routes.js';
 import { claimUploads } from './commands/claim-uploads.js';
@@ -61,6 +62,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const actor = authorizeCreateFeedback(req.actor);
+      await assertBusinessAreasUsable(db, [req.body.businessArea]);
       const key = parseIdempotencyKey(req.headers['idempotency-key']);
       const at = nowIso(clock);
       return replyCreatedIdempotently(
@@ -137,6 +139,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
       const item = await getFeedbackOrThrow(db, req.params.id);
       const actor = authorizeFeedback(req.actor, 'update', item);
       const { reason, ...changes } = req.body;
+      await assertBusinessAreasUsable(db, [changes.businessArea], [item.business_area]);
       const record = await db.transaction().execute((trx) =>
         updateFeedbackFields({
           trx,

@@ -5,6 +5,7 @@ import { createTag } from './commands/create-tag.js';
 import { authorizeManageTags, authorizeReadFeedback } from './feedback.policy.js';
 import { presentTagTree } from './feedback.presenter.js';
 import { listTags } from './queries/timeline.js';
+import { tagAdminRoutes } from './tags-admin.routes.js';
 
 /** The hierarchical tag tree (标签体系). */
 export const tagRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -52,4 +53,6 @@ export const tagRoutes: FastifyPluginAsyncZod = async (app) => {
         .send({ data: { path: tag.path, name: tag.name, labelEn: tag.label_en } });
     },
   );
+
+  await app.register(tagAdminRoutes);
 };

@@ -10,9 +10,10 @@ import {
 import { requireActor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/http/errors.js';
 import { createDepartment } from './commands/create-department.js';
+import { assertBusinessAreasUsable } from './commands/manage-business-areas.js';
 import { deleteDepartment, updateDepartment } from './commands/update-department.js';
 import { authorize, canManageDepartments } from './identity.policy.js';
-import { presentDepartment } from './identity.presenter.js';
+import { parseBusinessAreas, presentDepartment } from './identity.presenter.js';
 import { findDepartmentById, listDepartmentRows } from './identity.repository.js';
 
 export const departmentsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -46,6 +47,7 @@ export const departmentsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const actor = authorize(req.actor, canManageDepartments);
+      await assertBusinessAreasUsable(database.db, req.body.businessAreas ?? []);
       const created = await createDepartment(database.db, req.body, clock().toISOString(), {
         actor,
         ip: req.ip,
@@ -69,6 +71,14 @@ export const departmentsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const actor = authorize(req.actor, canManageDepartments);
+      if (req.body.businessAreas) {
+        const current = await findDepartmentById(database.db, req.params.id);
+        await assertBusinessAreasUsable(
+          database.db,
+          req.body.businessAreas,
+          current ? parseBusinessAreas(current.business_areas) : [],
+        );
+      }
       const row = await updateDepartment({
         db: database.db,
         actor,

@@ -18,6 +18,7 @@ import type {
   FeedbackLinkTable,
 } from '../../modules/feedback/links/links.table.js';
 import type { FeedbackSubtaskTable } from '../../modules/feedback/subtasks/subtasks.table.js';
+import type { BusinessAreaTable } from '../../modules/identity/business-areas.table.js';
 import type {
   ApiKeyTable,
   AuditLogTable,
@@ -131,5 +132,6 @@ export interface Database {
   sms_outbound: SmsOutboundTable;
   canned_responses: CannedResponseTable;
   feedback_subtasks: FeedbackSubtaskTable;
+  business_areas: BusinessAreaTable;
   message_templates: MessageTemplateTable;
 }

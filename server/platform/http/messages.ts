@@ -74,6 +74,33 @@ export const ERROR_MESSAGES = {
     en: 'The department still has users or tickets.',
     'zh-CN': '该部门下仍有用户或工单，无法删除。',
   },
+  business_area_not_found: { en: 'Business area not found.', 'zh-CN': '未找到该业务分类。' },
+  business_area_code_taken: {
+    en: 'This business area code is already in use.',
+    'zh-CN': '该业务分类编码已被使用。',
+  },
+  business_area_in_use: {
+    en: 'The business area is still used ({departments} departments, {feedback} tickets, {rules} triage rules); deactivate it instead.',
+    'zh-CN':
+      '该业务分类仍在使用中（{departments} 个部门、{feedback} 个工单、{rules} 条分诊规则），请改为停用。',
+  },
+  business_area_unknown: {
+    en: 'Unknown business area "{code}"; choose one from the business-area list.',
+    'zh-CN': '业务分类“{code}”不存在，请从业务分类列表中选择。',
+  },
+  business_area_inactive: {
+    en: 'The business area "{code}" is deactivated and cannot be chosen.',
+    'zh-CN': '业务分类“{code}”已停用，不能再选择。',
+  },
+  tag_not_found: { en: 'Tag not found.', 'zh-CN': '未找到该标签。' },
+  tag_in_use: {
+    en: 'The tag is used by {count} tickets and cannot be deleted.',
+    'zh-CN': '该标签正被 {count} 个工单使用，无法删除。',
+  },
+  tag_has_children: {
+    en: 'The tag has child tags; delete them first.',
+    'zh-CN': '该标签下还有子标签，请先删除子标签。',
+  },
   contact_required: {
     en: 'A customer contact (email or phone) or a customer id is required.',
     'zh-CN': '需要提供客户联系方式（邮箱或电话）或客户编号。',

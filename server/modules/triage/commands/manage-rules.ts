@@ -3,7 +3,7 @@ import type { Actor } from '../../../platform/auth/actor.js';
 import type { Db } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/db/ids.js';
 import { AppError } from '../../../platform/http/errors.js';
-import { getDepartmentSummaries, recordAudit } from '../../identity/index.js';
+import { assertBusinessAreasUsable, getDepartmentSummaries, recordAudit } from '../../identity/index.js';
 import {
   deleteRuleRow,
   findRuleRow,
@@ -37,6 +37,7 @@ async function ruleOrThrow(db: Db, id: string): Promise<RuleRow> {
 export async function createRule(base: Base & { input: CreateRule }): Promise<RuleRow> {
   const { db, input, at } = base;
   await checkDepartment(db, input.actions.departmentId);
+  await assertBusinessAreasUsable(db, [input.actions.businessArea]);
   return db.transaction().execute(async (trx) => {
     const row = await insertRuleRow(trx, {
       id: newId(),
@@ -67,6 +68,8 @@ export async function updateRule(base: Base & { id: string; patch: UpdateRule })
   const { db, patch, at } = base;
   const row = await ruleOrThrow(db, base.id);
   await checkDepartment(db, patch.actions?.departmentId);
+  const before = JSON.parse(row.actions) as { businessArea?: string };
+  await assertBusinessAreasUsable(db, [patch.actions?.businessArea], [before.businessArea]);
   return db.transaction().execute(async (trx) => {
     const updated = await updateRuleRow(trx, row, {
       ...(patch.name !== undefined ? { name: patch.name } : {}),

@@ -21,6 +21,7 @@ import * as sms from './2026-11-23-0020-sms.js';
 import * as loopFollowUps from './2026-11-23-0021-loop-followups.js';
 
 import * as handling from './2026-11-23-0022-handling.js';
+import * as businessAreas from './2026-11-23-0023-business-areas.js';
 import * as templatesMacros from './2026-11-23-0024-templates-macros.js';
 
 /** All migrations in order. Names are frozen: never rename or edit one that has shipped; add a new one. */
@@ -47,5 +48,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-0021-loop-followups': loopFollowUps,
 
   '2026-11-23-0022-handling': handling,
+  '2026-11-23-0023-business-areas': businessAreas,
   '2026-11-23-0024-templates-macros': templatesMacros,
 };
