@@ -32,6 +32,7 @@ const HELP = [
   ['j', 'shortcuts.next'],
   ['k', 'shortcuts.previous'],
   ['o', 'shortcuts.open'],
+  ['x', 'shortcuts.select'],
   ['r', 'shortcuts.reply'],
   ['n', 'shortcuts.note'],
   ['a', 'shortcuts.assign'],

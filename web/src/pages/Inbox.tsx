@@ -17,6 +17,7 @@ import { formatDateTime } from '../format.js';
 import { currentLanguage } from '../i18n/index.js';
 import { Link, navigate, useLocation } from '../router.js';
 import { useShortcuts } from '../shortcuts.js';
+import { BulkBar, type BulkOutcome, BulkResult } from './inbox-bulk.js';
 
 const VIEWS = ['all', 'myOpen', 'unassigned', 'atRisk'] as const;
 type View = (typeof VIEWS)[number];
@@ -93,7 +94,27 @@ export function InboxPage() {
     const item = items[selected];
     if (item) navigate(`/tickets/${item.id}`);
   };
-  useShortcuts({ j: () => move(1), k: () => move(-1), o: open });
+  // Tickets ticked for a bulk action (ids), and the outcome of the last one.
+  const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
+  const [outcome, setOutcome] = useState<BulkOutcome | null>(null);
+  const toggle = (id: string) =>
+    setChecked((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  const allChecked = items.length > 0 && items.every((i) => checked.has(i.id));
+  const someChecked = !allChecked && items.some((i) => checked.has(i.id));
+  const toggleAll = () => setChecked(allChecked ? new Set() : new Set(items.map((i) => i.id)));
+  useShortcuts({
+    j: () => move(1),
+    k: () => move(-1),
+    o: open,
+    x: () => {
+      const item = items[selected];
+      if (item) toggle(item.id);
+    },
+  });
 
   const load = useCallback(async (q: Record<string, string>, after: string | null) => {
     abort.current?.abort();
@@ -120,6 +141,7 @@ export function InboxPage() {
   useEffect(() => {
     setItems([]);
     setCursor(null);
+    setChecked(new Set());
     void load(query, null);
     return () => abort.current?.abort();
   }, [queryKey, retry, load]);
@@ -260,11 +282,37 @@ export function InboxPage() {
       </form>
 
       <ErrorMessage error={error} onRetry={() => setRetry((n) => n + 1)} />
+      {outcome ? <BulkResult outcome={outcome} onDismiss={() => setOutcome(null)} /> : null}
+      {checked.size > 0 ? (
+        <BulkBar
+          ids={[...checked]}
+          users={users}
+          departments={departments}
+          onClear={() => setChecked(new Set())}
+          onDone={(o) => {
+            setOutcome(o);
+            setRetry((n) => n + 1);
+          }}
+        />
+      ) : null}
 
       <div className="table-wrap">
         <table className="items" data-testid="inbox-table">
           <thead>
             <tr>
+              <th className="check-col">
+                <input
+                  type="checkbox"
+                  checked={allChecked}
+                  ref={(el) => {
+                    if (el) el.indeterminate = someChecked;
+                  }}
+                  onChange={toggleAll}
+                  disabled={items.length === 0}
+                  aria-label={t('inbox.bulk.selectPage')}
+                  data-testid="select-page"
+                />
+              </th>
               <th>{t('inbox.columns.number')}</th>
               <th>{t('inbox.columns.subject')}</th>
               <th>{t('inbox.columns.status')}</th>
@@ -285,6 +333,15 @@ export function InboxPage() {
                 className={index === selected ? 'selected' : undefined}
                 aria-selected={index === selected}
               >
+                <td className="check-col">
+                  <input
+                    type="checkbox"
+                    checked={checked.has(item.id)}
+                    onChange={() => toggle(item.id)}
+                    aria-label={t('inbox.bulk.selectOne', { number: item.number })}
+                    data-testid="select-row"
+                  />
+                </td>
                 <td className="nowrap">
                   <Link to={`/tickets/${item.id}`}>{item.number}</Link>
                 </td>
