@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FEEDBACK_STATUSES, type FeedbackStatus, PRIORITIES } from '../enums.js';
-import { ZFeedbackItem, ZTagPath } from './feedback.js';
+import { ZAddMessage, ZFeedbackItem, ZTagPath } from './feedback.js';
 
 /** Variables a canned response may use, written `{{name}}` in either language's body. */
 export const CANNED_VARIABLES = [
@@ -98,6 +98,8 @@ export const ZApplyCannedBody = z
     language: z.enum(['zh-CN', 'en']),
     /** The reply as the agent edited it; omitted: the response rendered for the item in `language`. */
     body: z.string().trim().min(1).max(20_000).optional(),
+    /** One-time upload tokens (POST /attachments), attached to the reply as with POST /feedback/:id/messages. */
+    attachments: ZAddMessage.shape.attachments,
   })
   .strict();
 export type ApplyCannedBody = z.infer<typeof ZApplyCannedBody>;

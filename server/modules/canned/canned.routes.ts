@@ -214,6 +214,8 @@ export const cannedRoutes: FastifyPluginAsyncZod = async (app) => {
         actor,
         language: req.body.language,
         body: req.body.body,
+        attachments: req.body.attachments,
+        maxAttachments: config.attachments.maxCount,
         at: nowIso(clock),
         ip: req.ip,
         timeZone: config.businessTimeZone,

@@ -11,6 +11,7 @@ import { Link, useLocation } from '../router.js';
 import { useSession } from '../session.js';
 import { TriageSection, WebhooksSection } from './AdminAutomation.js';
 import { ChannelsSection } from './AdminChannels.js';
+import { TemplatesSection } from './AdminTemplates.js';
 import { deptName, Section, useList, useSubmit } from './admin-kit.js';
 
 const SECTIONS = [
@@ -22,6 +23,7 @@ const SECTIONS = [
   'channels',
   'apiKeys',
   'webhooks',
+  'templates',
 ] as const;
 type SectionName = (typeof SECTIONS)[number];
 
@@ -58,6 +60,7 @@ export default function AdminPage() {
       {section === 'channels' ? <ChannelsSection /> : null}
       {section === 'apiKeys' ? <ApiKeysSection /> : null}
       {section === 'webhooks' ? <WebhooksSection /> : null}
+      {section === 'templates' ? <TemplatesSection /> : null}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CannedResponse } from '../../../shared/contracts/canned.js';
 import type { Customer } from '../../../shared/contracts/customers.js';
 import type { FeedbackLink } from '../../../shared/contracts/feedback.js';
 import { type FeedbackStatus, PRIORITIES, type Priority } from '../../../shared/enums.js';
@@ -23,6 +24,7 @@ import { currentLanguage } from '../i18n/index.js';
 import { Link } from '../router.js';
 import { useSession } from '../session.js';
 import { useShortcuts } from '../shortcuts.js';
+import { CannedPicker, type ReplyLanguage } from './canned-picker.js';
 
 type Entry = { at: string; key: string } & (
   | { kind: 'message'; message: FeedbackMessage }
@@ -150,6 +152,11 @@ function Composer({ id, onSent }: { id: string; onSent: () => void }) {
   const [sent, setSent] = useState(false);
   const [files, setFiles] = useState<File[]>([]);
   const fileInput = useRef<HTMLInputElement>(null);
+  // Canned responses: the reply's language and the chosen response (a macro's actions run on send).
+  const [replyLanguage, setReplyLanguage] = useState<ReplyLanguage>(
+    currentLanguage() === 'en' ? 'en' : 'zh-CN',
+  );
+  const [canned, setCanned] = useState<CannedResponse | null>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
   // Keyboard: r writes a reply, n an internal note.
   useShortcuts({
@@ -172,9 +179,16 @@ function Composer({ id, onSent }: { id: string; onSent: () => void }) {
       // Two steps: each file is uploaded on its own, then the message names the one-time tokens.
       const tokens: string[] = [];
       for (const f of files) tokens.push((await uploadAttachment(f)).token);
-      await api('POST', `/feedback/${encodeURIComponent(id)}/messages`, {
-        body: { body, internal, ...(tokens.length ? { attachments: tokens } : {}) },
-      });
+      if (canned?.actions && !internal)
+        // A macro: the reply and its actions in one call (one transaction on the server).
+        await api('POST', `/feedback/${encodeURIComponent(id)}/canned-responses/${canned.id}/apply`, {
+          body: { language: replyLanguage, body, ...(tokens.length ? { attachments: tokens } : {}) },
+        });
+      else
+        await api('POST', `/feedback/${encodeURIComponent(id)}/messages`, {
+          body: { body, internal, ...(tokens.length ? { attachments: tokens } : {}) },
+        });
+      setCanned(null);
       setBody('');
       setFiles([]);
       if (fileInput.current) fileInput.current.value = '';
@@ -206,6 +220,18 @@ function Composer({ id, onSent }: { id: string; onSent: () => void }) {
           {t('ticket.composer.note')}
         </label>
       </div>
+      {internal ? null : (
+        <CannedPicker
+          feedbackId={id}
+          language={replyLanguage}
+          onLanguage={setReplyLanguage}
+          picked={canned}
+          onPick={(response, text) => {
+            setCanned(response);
+            if (text !== null) setBody(text);
+          }}
+        />
+      )}
       <textarea
         ref={textarea}
         name="body"

@@ -7,6 +7,7 @@ import {
   addMessage,
   authorizeFeedback,
   changeStatus,
+  claimUploads,
   type FeedbackRecord,
   setTags,
   updateFeedbackFields,
@@ -43,6 +44,9 @@ export async function applyCanned(
     actor: Actor;
     language: Locale;
     body?: string | undefined;
+    /** Upload tokens for the reply's attachments. */
+    attachments?: string[] | undefined;
+    maxAttachments: number;
     at: string;
     ip: string | null;
     timeZone: string;
@@ -58,7 +62,8 @@ export async function applyCanned(
   const reason = args.language === 'en' ? row.title_en : row.title_zh;
   return db.transaction().execute(async (trx) => {
     const base = { trx, actor, at, ip, feedbackId: item.id };
-    const sent = await addMessage({ ...base, kind: 'agent', body: text });
+    const attachments = await claimUploads(trx, args.attachments, { at, maxCount: args.maxAttachments });
+    const sent = await addMessage({ ...base, kind: 'agent', body: text, attachments });
     let record = sent.record;
     const applied: AppliedActions = { status: null, addedTags: [], priority: null };
     if (actions?.addTags) {
