@@ -8,6 +8,7 @@ import { LogCallPage } from './pages/LogCall.js';
 import { LoginPage } from './pages/Login.js';
 import { PortalPage, TrackPage } from './pages/Portal.js';
 import { RatePage } from './pages/Rate.js';
+import { SubtasksPage } from './pages/Subtasks.js';
 import { TicketPage } from './pages/Ticket.js';
 import { Link, navigate, useLocation } from './router.js';
 import { SessionProvider, useSession } from './session.js';
@@ -65,6 +66,9 @@ function ConsoleShell({ children }: { children: ReactNode }) {
           <Link to="/calls/new" aria-current={pathname === '/calls/new' ? 'page' : undefined}>
             {t('nav.call')}
           </Link>
+          <Link to="/subtasks" aria-current={pathname === '/subtasks' ? 'page' : undefined}>
+            {t('nav.subtasks')}
+          </Link>
           {user.role === 'admin' ? (
             <Link to="/admin" aria-current={pathname === '/admin' ? 'page' : undefined}>
               {t('nav.admin')}
@@ -102,6 +106,7 @@ function StaffRoutes() {
     );
   } else if (pathname === '/inbox') page = <InboxPage />;
   else if (pathname === '/calls/new') page = <LogCallPage />;
+  else if (pathname === '/subtasks') page = <SubtasksPage />;
   else if (pathname === '/admin')
     page = (
       <Suspense fallback={<Loading />}>

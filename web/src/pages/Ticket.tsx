@@ -24,6 +24,7 @@ import { currentLanguage } from '../i18n/index.js';
 import { Link } from '../router.js';
 import { useSession } from '../session.js';
 import { useShortcuts } from '../shortcuts.js';
+import { SubtasksPanel } from './Subtasks.js';
 import { CannedPicker, type ReplyLanguage } from './canned-picker.js';
 
 type Entry = { at: string; key: string } & (
@@ -855,6 +856,7 @@ export function TicketPage({ id }: { id: string }) {
           <AssignPanel item={item} onChanged={reload} />
           <CustomerPanel item={item} />
           <LinksPanel item={item} onChanged={reload} />
+          <SubtasksPanel item={item} />
         </aside>
       </div>
     </div>
