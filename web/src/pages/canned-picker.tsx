@@ -15,7 +15,7 @@ export function useActionSummary(): (a: CannedActions | null) => string {
     if (a.status) parts.push(t('templates.action.status', { status: t(`status.${a.status}`) }));
     if (a.addTags?.length) parts.push(t('templates.action.addTags', { tags: a.addTags.join(', ') }));
     if (a.priority) parts.push(t('templates.action.priority', { priority: t(`priority.${a.priority}`) }));
-    return parts.join('; ');
+    return parts.join(t('templates.action.separator'));
   };
 }
 
