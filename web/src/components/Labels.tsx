@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { FeedbackStatus, Nature, Priority } from '../../../shared/enums.js';
+import { areaLabelOf, useBusinessAreas } from '../business-areas.js';
 
 export function StatusLabel({ status }: { status: FeedbackStatus }) {
   const { t } = useTranslation();
@@ -21,8 +22,15 @@ export function NatureLabel({ nature }: { nature: Nature | null }) {
   return <span className={`nature nature-${nature}`}>{t(`nature.${nature}`)}</span>;
 }
 
-/** Business areas are deployment codes: the defaults are translated, others shown as they are. */
+/**
+ * Business areas are deployment codes: shown with the catalogue's label (GET /business-areas) in the
+ * user's language; a code not in the catalogue falls back to the built-in translation, else the code.
+ */
 export function useAreaLabel(): (code: string | null) => string {
-  const { t } = useTranslation();
-  return (code) => (code ? t(`area.${code}`, { defaultValue: code }) : t('app.none'));
+  const { t, i18n } = useTranslation();
+  const areas = useBusinessAreas();
+  return (code) =>
+    code
+      ? (areaLabelOf(areas, code, i18n.language) ?? t(`area.${code}`, { defaultValue: code }))
+      : t('app.none');
 }

@@ -10,6 +10,7 @@ import { currentLanguage } from '../i18n/index.js';
 import { Link, useLocation } from '../router.js';
 import { useSession } from '../session.js';
 import { TriageSection, WebhooksSection } from './AdminAutomation.js';
+import { CatalogSection } from './AdminCatalog.js';
 import { ChannelsSection } from './AdminChannels.js';
 import { TemplatesSection } from './AdminTemplates.js';
 import { deptName, Section, useList, useSubmit } from './admin-kit.js';
@@ -20,6 +21,7 @@ const SECTIONS = [
   'sla',
   'calendars',
   'triage',
+  'catalog',
   'channels',
   'apiKeys',
   'webhooks',
@@ -57,6 +59,7 @@ export default function AdminPage() {
       {section === 'sla' ? <PoliciesSection /> : null}
       {section === 'calendars' ? <CalendarsSection /> : null}
       {section === 'triage' ? <TriageSection /> : null}
+      {section === 'catalog' ? <CatalogSection /> : null}
       {section === 'channels' ? <ChannelsSection /> : null}
       {section === 'apiKeys' ? <ApiKeysSection /> : null}
       {section === 'webhooks' ? <WebhooksSection /> : null}
