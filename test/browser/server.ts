@@ -71,7 +71,8 @@ export async function startServer(
       PORT: String(port),
       HOST: '127.0.0.1',
       CLOSELOOP_DATA_DIR: dataDir,
-      WEB_DIST_DIR: path.join(ROOT, 'web/dist'),
+      // BROWSER_WEB_DIST: a private build, so that another build of web/dist cannot swap the assets mid-run.
+      WEB_DIST_DIR: process.env.BROWSER_WEB_DIST ?? path.join(ROOT, 'web/dist'),
       ADMIN_EMAIL: adminEmail,
       ADMIN_PASSWORD: adminPassword,
       LOG_LEVEL: 'warn',
