@@ -1,5 +1,10 @@
 import type { Role } from '../../shared/enums.js';
-import { createDepartment, createUser, findDepartmentByCode } from '../modules/identity/index.js';
+import {
+  createDepartment,
+  createUser,
+  ensureBusinessArea,
+  findDepartmentByCode,
+} from '../modules/identity/index.js';
 import type { Actor } from '../platform/auth/actor.js';
 import type { DbOrTrx } from '../platform/db/database.js';
 import { isAppError } from '../platform/http/errors.js';
@@ -88,6 +93,8 @@ export class DemoDataExistsError extends Error {
 export async function createDemoOrg(db: DbOrTrx, at: string): Promise<DemoOrg> {
   const departments = new Map<DemoDepartmentCode, string>();
   let createdDepartments = 0;
+  // The complaints desk routes its own business area; the three defaults are in the catalogue already.
+  await ensureBusinessArea(db, { code: 'complaints', labelZh: '投诉管理', labelEn: 'Complaints' }, at);
   for (const d of DEMO_DEPARTMENTS) {
     const existing = await findDepartmentByCode(db, d.code);
     if (existing) departments.set(d.code, existing.id);

@@ -7,7 +7,7 @@ export { authenticate } from './authenticate.js';
 export { createApiKey } from './commands/create-api-key.js';
 export { createDepartment, type DepartmentSummary } from './commands/create-department.js';
 export { type CreatedUser, type CreateUserInput, createUser } from './commands/create-user.js';
-export { assertBusinessAreasUsable } from './commands/manage-business-areas.js';
+export { assertBusinessAreasUsable, ensureBusinessArea } from './commands/manage-business-areas.js';
 export { type AuditEntryInput, recordAudit } from './commands/record-audit.js';
 export {
   authorize,

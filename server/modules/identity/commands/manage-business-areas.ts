@@ -129,3 +129,21 @@ export async function deleteBusinessArea(base: Base & { code: string }): Promise
     });
   });
 }
+
+/** Adds an area unless its code exists (seeding; no audit row, like other seeded organisation data). */
+export async function ensureBusinessArea(
+  db: DbOrTrx,
+  input: { code: string; labelZh: string; labelEn: string },
+  at: string,
+): Promise<void> {
+  if (await findBusinessAreaRow(db, input.code)) return;
+  await insertBusinessAreaRow(db, {
+    code: input.code,
+    label_zh: input.labelZh,
+    label_en: input.labelEn,
+    active: 1,
+    sort_order: await nextBusinessAreaOrder(db),
+    created_at: at,
+    updated_at: at,
+  });
+}
