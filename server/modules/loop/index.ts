@@ -11,6 +11,7 @@ import { LOOP_JOBS } from './loop.events.js';
 import { deleteExpired } from './loop.repository.js';
 import { loopRoutes } from './loop.routes.js';
 import { NOTICE_EVENTS, notifyCustomerHandler } from './subscribers/notify-customer.js';
+import { replyBySmsHandler } from './subscribers/reply-by-sms.js';
 
 export { TRACKING } from './loop.events.js';
 
@@ -29,6 +30,7 @@ export const loopModule: Module = {
     const notify = notifyCustomerHandler(ctx);
     for (const event of NOTICE_EVENTS)
       ctx.subscribers.register(`loop.notify-customer:${event}`, notify, event);
+    ctx.subscribers.register(LOOP_JOBS.replySms, replyBySmsHandler(ctx), FEEDBACK_EVENTS.messageAdded);
     ctx.subscribers.register(LOOP_JOBS.closeUnrated, async () => {
       const closed = await closeUnrated(ctx.database, {
         now: ctx.clock(),

@@ -1,6 +1,8 @@
 export const LOOP_JOBS = {
   /** Look the ticket up, check the contact, issue a code and send it (payload: number, contact, ip, locale). */
   issueTrackingCode: 'loop.issue-tracking-code',
+  /** On `feedback.message_added`: an agent's reply by SMS to a customer with a phone and no email. */
+  replySms: 'loop.reply-sms',
   /** Close items resolved longer ago than the confirmation period without an answer. */
   closeUnrated: 'loop.close-unrated',
   /** Delete expired codes and sessions. */

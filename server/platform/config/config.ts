@@ -47,6 +47,7 @@ const ZEnv = z.object({
   SMS_REGION: z.string().optional(),
   SMS_TEMPLATE_CODE: z.string().optional(),
   SMS_TEMPLATE_NOTICE: z.string().optional(),
+  SMS_TEMPLATE_REPLY: z.string().optional(),
   CUSTOMER_MESSAGES_PER_HOUR: z.coerce.number().int().positive().default(6),
   CUSTOMER_MESSAGES_PER_DAY: z.coerce.number().int().positive().default(20),
   WEBHOOKS_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
@@ -122,6 +123,7 @@ export interface Config {
     region: string | undefined;
     templateCode: string | undefined;
     templateNotice: string | undefined;
+    templateReply: string | undefined;
   };
   /** Automatic messages (notices, tracking codes; mail and SMS together) one customer may get per hour / day. */
   customerMessageLimits: { perHour: number; perDay: number };
@@ -212,6 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
       region: e.SMS_REGION || undefined,
       templateCode: e.SMS_TEMPLATE_CODE || undefined,
       templateNotice: e.SMS_TEMPLATE_NOTICE || undefined,
+      templateReply: e.SMS_TEMPLATE_REPLY || undefined,
     },
     customerMessageLimits: { perHour: e.CUSTOMER_MESSAGES_PER_HOUR, perDay: e.CUSTOMER_MESSAGES_PER_DAY },
     webhooks: {

@@ -1,3 +1,6 @@
+/** The cloud providers' templates: tracking code, status notice, agent's reply (optional). */
+export type SmsTemplate = 'code' | 'notice' | 'reply';
+
 /** One SMS handed to a gateway. */
 export interface SmsMessage {
   /** Our record's id (an idempotency key for gateways that take one). */
@@ -7,7 +10,7 @@ export interface SmsMessage {
   /** The full text (generic HTTP gateways send it as is). */
   text: string;
   /** Which configured template a cloud provider uses. */
-  template: 'code' | 'notice';
+  template: SmsTemplate;
   /** The template's parameters, in the template's order (Tencent takes them positionally). */
   params: Record<string, string>;
 }
@@ -41,6 +44,8 @@ export interface SmsSettings {
   region: string | undefined;
   templateCode: string | undefined;
   templateNotice: string | undefined;
+  /** Template of agents' replies (number, content, url); without it replies go out on the notice template. */
+  templateReply: string | undefined;
 }
 
 /** Per request to the provider. */
@@ -54,6 +59,14 @@ export async function readJson(response: Response): Promise<unknown> {
   } catch {
     throw new Error(`HTTP ${response.status}: ${text.slice(0, 200)}`);
   }
+}
+
+/**
+ * The template an agent's reply goes out on: its own when the provider takes free text (generic HTTP) or a
+ * reply template is configured, else the notice template ("new reply" as the status).
+ */
+export function replyTemplate(settings: Pick<SmsSettings, 'provider' | 'templateReply'>): 'reply' | 'notice' {
+  return settings.provider === 'http' || settings.templateReply ? 'reply' : 'notice';
 }
 
 export function requireSetting(value: string | undefined, name: string, provider: string): string {

@@ -11,7 +11,7 @@ import { countSmsTo, listSmsOfFeedback, scrubSmsOfItems } from './sms.repository
 import { smsRoutes } from './sms.routes.js';
 
 export { type CustomerSms, queueSms } from './commands/queue-sms.js';
-export type { SmsGateway, SmsMessage, SmsSettings } from './gateway.js';
+export { replyTemplate, type SmsGateway, type SmsMessage, type SmsSettings } from './gateway.js';
 export { createGateway } from './gateways/index.js';
 export { SMS_JOBS, type SmsPurpose } from './sms.events.js';
 export { countSmsTo, listSmsOfFeedback };

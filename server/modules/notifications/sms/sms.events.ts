@@ -10,4 +10,4 @@ export const SMS_JOBS = {
 export const SMS_MAX_ATTEMPTS = 6;
 
 /** What an SMS is for; one SMS per purpose and reference. */
-export type SmsPurpose = 'tracking_code' | 'customer_notice';
+export type SmsPurpose = 'tracking_code' | 'customer_notice' | 'agent_reply';

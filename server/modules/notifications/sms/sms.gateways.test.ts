@@ -20,6 +20,7 @@ const NONE: SmsSettings = {
   region: undefined,
   templateCode: undefined,
   templateNotice: undefined,
+  templateReply: undefined,
 };
 const now = () => new Date('2026-11-23T08:30:05.123Z');
 const message: SmsMessage = {

@@ -7,7 +7,7 @@ export interface SmsOutboundTable {
   feedback_id: string | null;
   /** E.164; blanked when the customer is erased. */
   to_number: string | null;
-  /** The gateway template: `code` or `notice`. */
+  /** The gateway template: `code`, `notice` or `reply`. */
   template: string;
   /** JSON object of the template's parameters, in the template's order. */
   params: string;

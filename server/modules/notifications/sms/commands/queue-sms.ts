@@ -1,6 +1,7 @@
 import type { DbOrTrx } from '../../../../platform/db/database.js';
 import { newId } from '../../../../platform/db/ids.js';
 import type { JobQueue } from '../../../../platform/jobs/queue.js';
+import type { SmsTemplate } from '../gateway.js';
 import { SMS_JOBS, type SmsPurpose } from '../sms.events.js';
 import * as repo from '../sms.repository.js';
 
@@ -20,7 +21,7 @@ export interface CustomerSms {
   feedbackId: string | null;
   /** E.164. */
   to: string;
-  template: 'code' | 'notice';
+  template: SmsTemplate;
   params: Record<string, string>;
   text: string;
   at: string;

@@ -1,7 +1,7 @@
 import { nowIso } from '../../../../platform/db/ids.js';
 import type { AppContext } from '../../../../platform/http/context.js';
 import { backoffMs } from '../../../../platform/jobs/database-queue.js';
-import type { SmsGateway } from '../gateway.js';
+import type { SmsGateway, SmsTemplate } from '../gateway.js';
 import { SMS_JOBS, SMS_MAX_ATTEMPTS } from '../sms.events.js';
 import * as repo from '../sms.repository.js';
 import { type SmsSendJob, smsJobKey } from './queue-sms.js';
@@ -47,7 +47,7 @@ export async function runSmsAttempt(deps: SmsSendDeps, job: SmsSendJob): Promise
       id: sms.id,
       to: sms.to_number,
       text: sms.body,
-      template: sms.template === 'code' ? 'code' : 'notice',
+      template: asTemplate(sms.template),
       params: parseParams(sms.params),
     });
     messageId = result.messageId;
@@ -88,4 +88,9 @@ export async function runSmsAttempt(deps: SmsSendDeps, job: SmsSendJob): Promise
     }
   });
   if (error !== null) deps.logger.warn({ smsId: sms.id, attempt: job.attempt, error }, 'sms send failed');
+}
+
+const TEMPLATES: readonly SmsTemplate[] = ['code', 'notice', 'reply'];
+function asTemplate(stored: string): SmsTemplate {
+  return (TEMPLATES as readonly string[]).includes(stored) ? (stored as SmsTemplate) : 'notice';
 }

@@ -53,11 +53,13 @@ export function aliyunGateway(settings: SmsSettings, now: () => Date): SmsGatewa
   const templates = {
     code: requireSetting(settings.templateCode, 'SMS_TEMPLATE_CODE', 'aliyun'),
     notice: requireSetting(settings.templateNotice, 'SMS_TEMPLATE_NOTICE', 'aliyun'),
+    reply: settings.templateReply ?? '',
   };
   const url = settings.endpoint ?? ALIYUN_ENDPOINT;
   return {
     provider: 'aliyun',
     async send(message) {
+      if (!templates[message.template]) throw new Error('SMS_TEMPLATE_REPLY is not configured');
       const params: Record<string, string> = {
         AccessKeyId: accessKeyId,
         Action: 'SendSms',

@@ -70,11 +70,13 @@ export function tencentGateway(settings: SmsSettings, now: () => Date): SmsGatew
   const templates = {
     code: requireSetting(settings.templateCode, 'SMS_TEMPLATE_CODE', 'tencent'),
     notice: requireSetting(settings.templateNotice, 'SMS_TEMPLATE_NOTICE', 'tencent'),
+    reply: settings.templateReply ?? '',
   };
   const url = new URL(settings.endpoint ?? TENCENT_ENDPOINT);
   return {
     provider: 'tencent',
     async send(message) {
+      if (!templates[message.template]) throw new Error('SMS_TEMPLATE_REPLY is not configured');
       const payload = JSON.stringify({
         PhoneNumberSet: [message.to],
         SmsSdkAppId: sdkAppId,
