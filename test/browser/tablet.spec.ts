@@ -16,7 +16,7 @@ async function expectNoHorizontalOverflow(page: Page, where: string): Promise<vo
   const { scrollWidth, innerWidth, culprits } = await page.evaluate(() => {
     const w = window.innerWidth;
     // The widest elements sticking out of the viewport, to say what overflows when it does.
-    const out = [...document.querySelectorAll('body *')]
+    const out = Array.from(document.querySelectorAll('body *'))
       .filter((el) => {
         const r = el.getBoundingClientRect();
         return r.width > 0 && r.right > w + 1 && !el.closest('.table-wrap');
