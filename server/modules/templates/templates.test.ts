@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MessageTemplate } from '../../../shared/contracts/message-templates.js';
 import { actorHeaders } from '../../../test/support/actors.js';
 import { call, createTestApp, type TestApp } from '../../../test/support/test-app.js';
-import { type SmtpSink, startSmtpSink } from '../intake/mail/mail.test-support.js';
+import { receiveEmail } from '../intake/mail/index.js';
+import { composeMail, type SmtpSink, startSmtpSink } from '../intake/mail/mail.test-support.js';
+import { type GatewayPeer, startGatewayPeer } from '../notifications/sms/sms.test-support.js';
 
 interface ErrorBody {
   error: { code: string; message: string; details?: { unknown: string[]; allowed: string[] } };
@@ -206,6 +208,39 @@ describe('customer message templates (admin overrides of the notices)', () => {
     ]);
   });
 
+  it('uses an override for the acknowledgement of mail; a customer of unknown language gets it and the English default', async () => {
+    const saved = await put('mail_acknowledgement/email/zh-CN', {
+      subject: '来信已收到 {{number}}',
+      body: '您好！关于「{{originalSubject}}」的来信已登记为 {{number}}。\n查询：{{trackingUrl}}',
+    });
+    expect(saved.status).toBe(200);
+    const received = await receiveEmail(
+      t.ctx,
+      await composeMail({
+        from: 'zhou@customer.example',
+        to: 'support@bank.example',
+        subject: '网银登录失败',
+        text: '网银一直登录失败，提示系统繁忙。',
+        messageId: `<tpl.${Date.now()}@customer.example>`,
+      }),
+      { via: 'smtp' },
+    );
+    await t.drainJobs();
+    const item = await call<{ data: { number: string } }>(t.app, {
+      method: 'GET',
+      url: `/api/v1/feedback/${received.feedbackId}`,
+      headers: admin,
+    });
+    const number = item.body.data.number;
+    const [ack] = mailTo('zhou@customer.example');
+    expect(ack?.parsed.subject).toBe(`来信已收到 ${number} / [${number}] We have received your message`);
+    expect(ack?.parsed.text).toContain(
+      `您好！关于「网银登录失败」的来信已登记为 ${number}。\n查询：${BASE}/track/${number}`,
+    );
+    expect(ack?.parsed.text).toContain('We have received your message about "网银登录失败".');
+    expect(ack?.parsed.text).not.toContain('我们已收到您的来信');
+  });
+
   it('documents its routes in the OpenAPI document', async () => {
     const res = await call<{ paths: Record<string, Record<string, { tags?: string[] }>> }>(t.app, {
       method: 'GET',
@@ -218,5 +253,57 @@ describe('customer message templates (admin overrides of the notices)', () => {
       ['/api/v1/message-templates/{kind}/{channel}/{locale}/preview', 'post'],
     ] as const)
       expect(res.body.paths[path]?.[method]?.tags, `${method} ${path}`).toEqual(['message-templates']);
+  });
+});
+
+describe('customer message templates: SMS notices', () => {
+  let peer: GatewayPeer;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    peer = await startGatewayPeer();
+    peer.respond = () => ({ status: 200, body: { messageId: `gw-${peer.requests.length}` } });
+    t = await createTestApp({
+      env: {
+        SMS_PROVIDER: 'http',
+        SMS_HTTP_URL: peer.url,
+        SMS_HTTP_SECRET: 'sms-secret',
+        SMS_HTTP_BODY: '{"to":"{{to}}","text":"{{text}}","kind":"{{template}}"}',
+        PUBLIC_BASE_URL: 'https://service.bank.example',
+      },
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+    await peer.close();
+  });
+
+  it('sends the admin’s SMS text to the gateway for the customer’s language', async () => {
+    const admin = (await actorHeaders(t, { role: 'admin' })).headers;
+    const saved = await call<{ data: MessageTemplate }>(t.app, {
+      method: 'PUT',
+      url: '/api/v1/message-templates/accepted/sms/zh-CN',
+      headers: admin,
+      payload: { body: '【示例银行】反馈已受理，单号{{number}}，查询{{trackingUrl}}' },
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.data.subject).toBeNull();
+    const created = await call<{ data: { number: string } }>(t.app, {
+      method: 'POST',
+      url: '/api/v1/feedback',
+      headers: admin,
+      payload: {
+        description: '手机银行转账一直显示处理中',
+        channel: 'phone',
+        customer: { name: '王芳', phone: '13800138000', locale: 'zh-CN' },
+      },
+    });
+    expect(created.status).toBe(201);
+    await t.drainJobs();
+    const number = created.body.data.number;
+    const texts = peer.requests.map((r) => (JSON.parse(r.body) as { text: string; kind: string }).text);
+    expect(texts).toEqual([
+      `【示例银行】反馈已受理，单号${number}，查询https://service.bank.example/track/${number}`,
+    ]);
   });
 });
