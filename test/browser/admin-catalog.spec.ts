@@ -93,7 +93,7 @@ test('admin keeps business areas and the tag tree: a new area with its departmen
     },
   });
   expect(item.status()).toBe(201);
-  const itemId = ((await item.json()) as { data: { id: string } }).data.id;
+  const { id: itemId, number } = ((await item.json()) as { data: { id: string; number: string } }).data;
   await child.getByRole('button', { name: '删除标签积分' }).click();
   await expect(child.getByRole('alert')).toContainText('该标签正被 1 个工单使用，无法删除。');
   await root.getByRole('button', { name: '删除标签等级' }).click();
@@ -112,4 +112,12 @@ test('admin keeps business areas and the tag tree: a new area with its departmen
   await expect(
     page.locator('dt', { hasText: '业务领域' }).locator('xpath=following-sibling::dd[1]'),
   ).toHaveText('会员服务');
+
+  // The inbox filters by the catalogue's areas, labelled in the user's language.
+  await page.goto('/inbox?businessArea=membership');
+  const filter = page.getByRole('combobox', { name: '业务分类' });
+  await expect(filter.locator('option:checked')).toHaveText('会员服务');
+  await expect(page.getByRole('table')).toContainText(number);
+  await expect(page.getByRole('table').locator('tbody tr')).toHaveCount(1);
+  await shot(page, 'admin-catalog-inbox');
 });

@@ -10,6 +10,7 @@ import {
 } from '../../../shared/enums.js';
 import { OPEN_STATUSES } from '../../../shared/feedback/status-machine.js';
 import { api, type Department, type FeedbackItem, type User } from '../api.js';
+import { areaLabelOf, useBusinessAreas } from '../business-areas.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { NatureLabel, PriorityLabel, StatusLabel } from '../components/Labels.js';
 import { SlaBadge } from '../components/SlaBadge.js';
@@ -30,7 +31,15 @@ const VIEW_QUERY: Record<View, Record<string, string>> = {
   atRisk: { status: OPEN_STATUSES.join(','), sort: 'due' },
 };
 
-const FILTER_KEYS = ['status', 'priority', 'nature', 'departmentId', 'assigneeId', 'q'] as const;
+const FILTER_KEYS = [
+  'status',
+  'priority',
+  'nature',
+  'businessArea',
+  'departmentId',
+  'assigneeId',
+  'q',
+] as const;
 const PAGE_SIZE = 50;
 
 /** Page size: 50, or `?limit=` (1–200, the list API's bounds). */
@@ -167,6 +176,7 @@ export function InboxPage() {
   }
 
   const lang = currentLanguage();
+  const areas = useBusinessAreas();
   const deptName = (d: { nameZh: string; nameEn: string } | null) =>
     d ? (lang === 'zh-CN' ? d.nameZh : d.nameEn) : t('app.none');
 
@@ -239,6 +249,22 @@ export function InboxPage() {
             {NATURES.map((n: Nature) => (
               <option key={n} value={n}>
                 {t(`nature.${n}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('inbox.area')}
+          {/* remounted once the catalogue is in, so the chosen area shows as selected */}
+          <select
+            key={areas ? 'loaded' : 'loading'}
+            name="businessArea"
+            defaultValue={search.get('businessArea') ?? ''}
+          >
+            <option value="">{t('inbox.any')}</option>
+            {(areas ?? []).map((a) => (
+              <option key={a.code} value={a.code}>
+                {areaLabelOf(areas, a.code, lang)}
               </option>
             ))}
           </select>
