@@ -77,7 +77,13 @@ function Tile({
   );
   return (
     <div className={`tile${tone && value > 0 ? ` tile-${tone}` : ''}`} data-testid={`tile-${id}`}>
-      {to ? <Link to={to}>{body}</Link> : body}
+      {to ? (
+        <Link to={to} className="tile-link">
+          {body}
+        </Link>
+      ) : (
+        body
+      )}
     </div>
   );
 }

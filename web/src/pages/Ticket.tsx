@@ -24,8 +24,8 @@ import { currentLanguage } from '../i18n/index.js';
 import { Link } from '../router.js';
 import { useSession } from '../session.js';
 import { useShortcuts } from '../shortcuts.js';
-import { SubtasksPanel } from './Subtasks.js';
 import { CannedPicker, type ReplyLanguage } from './canned-picker.js';
+import { SubtasksPanel } from './Subtasks.js';
 
 type Entry = { at: string; key: string } & (
   | { kind: 'message'; message: FeedbackMessage }
