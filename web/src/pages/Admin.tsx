@@ -5,6 +5,7 @@ import type { Calendar, CalendarDay, Policy } from '../../../shared/contracts/sl
 import { NATURES, PRIORITIES, ROLES } from '../../../shared/enums.js';
 import { ApiError, api, type Department, type User } from '../api.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
+import { useAreaLabel } from '../components/Labels.js';
 import { formatDateTime } from '../format.js';
 import { currentLanguage } from '../i18n/index.js';
 import { Link, useLocation } from '../router.js';
@@ -218,6 +219,7 @@ function UsersSection() {
 
 function DepartmentsSection() {
   const { t } = useTranslation();
+  const areaLabel = useAreaLabel();
   const depts = useList<Department>('/departments');
   const form = useSubmit();
   const [code, setCode] = useState('');
@@ -252,7 +254,7 @@ function DepartmentsSection() {
                 <td>{d.code}</td>
                 <td>{d.nameZh}</td>
                 <td>{d.nameEn}</td>
-                <td>{d.businessAreas.map((a) => t(`area.${a}`, { defaultValue: a })).join('、')}</td>
+                <td>{d.businessAreas.map((a) => areaLabel(a)).join('、')}</td>
               </tr>
             ))}
           </tbody>
