@@ -135,4 +135,14 @@ describe('tag tree administration', () => {
     ]);
     expect(audit.filter((a) => a.action === 'tag.updated').length).toBeGreaterThanOrEqual(2);
   });
+
+  it('documents PATCH and DELETE /tags in the OpenAPI document', async () => {
+    const doc = await call<{ paths: Record<string, Record<string, { parameters?: { name: string }[] }>> }>(
+      t.app,
+      { method: 'GET', url: '/api/openapi.json' },
+    );
+    const tags = doc.body.paths['/api/v1/tags'] ?? {};
+    expect(Object.keys(tags).sort()).toEqual(['delete', 'get', 'patch', 'post']);
+    expect(tags.delete?.parameters?.map((p) => p.name)).toEqual(['path']);
+  });
 });
