@@ -17,6 +17,19 @@ test('sub-task: the owner asks another department for help from the ticket page;
   });
   expect(made.status(), await made.text()).toBe(201);
   await page.goto(`/tickets/${item.id}`);
+  // Shared with the department: listed on the ticket, then no longer.
+  const shares = page.getByTestId('shares-panel');
+  await expect(shares.getByText('Not shared.')).toBeVisible();
+  await shares.getByLabel('Share with').selectOption({ label: `Logistics ${suffix}` });
+  await shares.getByRole('button', { name: 'Share', exact: true }).click();
+  await expect(shares.getByTestId('share')).toContainText(`Logistics ${suffix}`);
+  const shared = (await (await page.request.get(`/api/v1/feedback/${item.id}`)).json()) as {
+    data: { sharedWith: string[] };
+  };
+  expect(shared.data.sharedWith).toHaveLength(1);
+  await shares.getByRole('button', { name: `Stop sharing with Logistics ${suffix}` }).click();
+  await expect(shares.getByText('Not shared.')).toBeVisible();
+
   const panel = page.getByTestId('subtasks-panel');
   await expect(panel.getByText('No sub-tasks yet.')).toBeVisible();
 

@@ -26,6 +26,7 @@ import { useSession } from '../session.js';
 import { useShortcuts } from '../shortcuts.js';
 import { CannedPicker, type ReplyLanguage } from './canned-picker.js';
 import { SubtasksPanel } from './Subtasks.js';
+import { SharesPanel } from './ticket-shares.js';
 
 type Entry = { at: string; key: string } & (
   | { kind: 'message'; message: FeedbackMessage }
@@ -856,6 +857,7 @@ export function TicketPage({ id }: { id: string }) {
           <AssignPanel item={item} onChanged={reload} />
           <CustomerPanel item={item} />
           <LinksPanel item={item} onChanged={reload} />
+          <SharesPanel item={item} onChanged={reload} />
           <SubtasksPanel item={item} />
         </aside>
       </div>
