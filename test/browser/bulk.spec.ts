@@ -130,7 +130,7 @@ bulkTest(
     await expect(failure).toHaveCount(1);
     await expect(failure).toHaveAttribute('data-code', 'invalid_transition');
     await expect(failure).toContainText(own.closed.number);
-    await expect(failure).toContainText('A ticket in status "closed" cannot move to "in_progress".');
+    await expect(failure).toContainText('A ticket in status "closed" cannot move to "in progress".');
     await expect(row(own.closed.number)).toContainText('Closed');
     await expect(page.getByTestId('inbox-row').filter({ hasText: 'In progress' })).toHaveCount(1);
     await shot(page, 'bulk-result-en');
@@ -164,7 +164,7 @@ bulkTest.describe('zh-CN', () => {
     const result = page.getByTestId('bulk-result');
     await expect(result).toContainText('已更新 0 条，失败 1 条');
     await expect(page.getByTestId('bulk-failure')).toContainText(own.closed.number);
-    await expect(page.getByTestId('bulk-failure')).toContainText('不能变更为"resolved"');
+    await expect(page.getByTestId('bulk-failure')).toContainText('不能变更为"已解决"');
     await shot(page, 'bulk-result-zh');
   });
 });

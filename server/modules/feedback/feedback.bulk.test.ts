@@ -94,7 +94,7 @@ describe('POST /api/v1/feedback/bulk', () => {
       ok: false,
       error: {
         code: 'invalid_transition',
-        message: 'A ticket in status "closed" cannot move to "in_progress".',
+        message: 'A ticket in status "closed" cannot move to "in progress".',
       },
     });
     // Unknown, malformed and out-of-scope ids look the same: not found, no number.
@@ -131,7 +131,7 @@ describe('POST /api/v1/feedback/bulk', () => {
       'zh-CN',
     );
     expect(res.body.data.results.map((r) => (r.ok ? null : r.error.message))).toEqual([
-      '工单当前状态为"closed"，不能变更为"in_progress"。',
+      '工单当前状态为"已闭环"，不能变更为"处理中"。',
       '未找到该反馈工单。',
     ]);
   });

@@ -94,6 +94,16 @@ describe('agent replies to phone-only customers go out by SMS, once; notes never
     await post(item.id, '内部：已联系卡中心核查', true);
     expect(await replies()).toHaveLength(0);
     await post(item.id, '李先生您好，重复扣除的年费已于今日退回，请留意账单。');
+    // Sent by the job (a busy machine may need the retry after a slow first attempt).
+    await expect
+      .poll(
+        async () => {
+          await t.drainJobs();
+          return (await replies())[0]?.status;
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      .toBe('sent');
     const rows = await replies();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ status: 'sent', to_number: '+8613900139000', template: 'reply' });

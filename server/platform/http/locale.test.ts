@@ -22,10 +22,11 @@ describe('pickLocale', () => {
 describe('formatMessage', () => {
   it('fills parameters in both languages', () => {
     expect(formatMessage('invalid_transition', 'en', { from: 'closed', to: 'in_progress' })).toBe(
-      'A ticket in status "closed" cannot move to "in_progress".',
+      'A ticket in status "closed" cannot move to "in progress".',
     );
-    expect(formatMessage('invalid_transition', 'zh-CN', { from: 'closed', to: 'in_progress' })).toContain(
-      '"closed"',
+    expect(formatMessage('invalid_transition', 'zh-CN', { from: 'closed', to: 'in_progress' })).toBe(
+      '工单当前状态为"已闭环"，不能变更为"处理中"。',
     );
+    expect(formatMessage('feedback_not_found', 'zh-CN', { from: 'x' })).toBe('未找到该反馈工单。');
   });
 });

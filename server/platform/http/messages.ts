@@ -32,8 +32,8 @@ export const ERROR_MESSAGES = {
   },
   forbidden: { en: 'You are not allowed to do this.', 'zh-CN': '您没有执行此操作的权限。' },
   invalid_transition: {
-    en: 'A ticket in status "{from}" cannot move to "{to}".',
-    'zh-CN': '工单当前状态为"{from}"，不能变更为"{to}"。',
+    en: 'A ticket in status "{from:status}" cannot move to "{to:status}".',
+    'zh-CN': '工单当前状态为"{from:status}"，不能变更为"{to:status}"。',
   },
   closure_required: {
     en: 'Resolving requires a closure letter: root cause, remedy and prevention.',
@@ -351,9 +351,25 @@ export const ERROR_MESSAGES = {
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
 
+/** Labels of the status codes of tickets and sub-tasks, for `{name:status}` placeholders. */
+const STATUS_LABELS: Record<string, Record<Locale, string>> = {
+  received: { en: 'received', 'zh-CN': '已受理' },
+  in_progress: { en: 'in progress', 'zh-CN': '处理中' },
+  resolved: { en: 'resolved', 'zh-CN': '已解决' },
+  closed: { en: 'closed', 'zh-CN': '已闭环' },
+  reopened: { en: 'reopened', 'zh-CN': '已重新打开' },
+  merged: { en: 'merged', 'zh-CN': '已合并' },
+  open: { en: 'open', 'zh-CN': '待处理' },
+  done: { en: 'done', 'zh-CN': '已完成' },
+  cancelled: { en: 'cancelled', 'zh-CN': '已取消' },
+};
+
+/** Fills `{name}` with the parameter as it is and `{name:status}` with the status's label in the language. */
 export function formatMessage(code: ErrorCode, locale: Locale, params: Record<string, unknown> = {}): string {
   const template = ERROR_MESSAGES[code][locale];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return template.replace(/\{(\w+)(?::(status))?\}/g, (whole, name: string, kind?: string) => {
+    if (!(name in params)) return whole;
+    const value = String(params[name]);
+    return kind === 'status' ? (STATUS_LABELS[value]?.[locale] ?? value) : value;
+  });
 }
