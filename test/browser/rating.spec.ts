@@ -194,6 +194,13 @@ test.describe('portal rating in English', () => {
     await logIn(adminPage, en.agent.login);
     await expect(adminPage).toHaveURL(/\/inbox$/);
     expect(await statusOf(adminPage, id)).toBe('reopened');
+    // The agent's customer panel shows the rating in the customer's history.
+    await adminPage.goto(`/tickets/${id}`);
+    const ratings = adminPage.getByTestId('customer-ratings');
+    await expect(ratings).toContainText(number);
+    await expect(ratings.getByRole('img', { name: '2 of 5' })).toBeVisible();
+    await expect(ratings).toContainText('I still have not received the refund.');
+    await expect(adminPage.getByTestId('rating-average')).toContainText('Average 2 of 5 over 1 ratings');
     await admin.close();
   });
 });

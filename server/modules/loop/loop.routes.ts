@@ -17,6 +17,7 @@ import { AppError } from '../../platform/http/errors.js';
 import { CLOSURE_LETTER_CSP } from './closure-letter.js';
 import { openTrackingSession } from './commands/open-session.js';
 import { rateResolution } from './commands/rate-resolution.js';
+import { customerRatingsRoutes } from './customer-ratings.routes.js';
 import { followUpRoutes } from './follow-ups.routes.js';
 import { LOOP_JOBS, TRACKING } from './loop.events.js';
 import { getClosureLetterHtml } from './queries/closure-letter.js';
@@ -290,4 +291,5 @@ export const loopRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   await app.register(followUpRoutes);
+  await app.register(customerRatingsRoutes);
 };

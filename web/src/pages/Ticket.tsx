@@ -25,6 +25,7 @@ import { Link } from '../router.js';
 import { useSession } from '../session.js';
 import { useShortcuts } from '../shortcuts.js';
 import { CannedPicker, type ReplyLanguage } from './canned-picker.js';
+import { PastRatings } from './customer-ratings.js';
 import { SubtasksPanel } from './Subtasks.js';
 import { SharesPanel } from './ticket-shares.js';
 
@@ -627,6 +628,7 @@ function CustomerPanel({ item }: { item: FeedbackItem }) {
       ) : others ? (
         <p className="muted">{t('ticket.customerPanel.noOther')}</p>
       ) : null}
+      <PastRatings customerId={customerId} />
     </section>
   );
 }
