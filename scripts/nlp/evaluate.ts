@@ -1,4 +1,5 @@
 import { getModel, type ModelTask } from '../../server/modules/nlp/model/registry.js';
+import { zhSentimentHint } from '../../server/modules/nlp/sentiment.js';
 import { normalizeForAnalysis } from '../../server/modules/nlp/text/normalize.js';
 import { classificationMetrics } from '../../server/modules/nlp/training/metrics.js';
 import { type DatasetSpec, loadSplit, SENTIMENT_01 } from './datasets.js';
@@ -106,7 +107,13 @@ export function evaluate(benchmark: Benchmark): EvalResult {
   if (!model) throw new Error(`no artefact for ${benchmark.model}; run npm run train`);
   const rows = loadSplit(benchmark.spec, 'test');
   const started = performance.now();
-  const predicted = rows.map((row) => model.predict(normalizeForAnalysis(row.text), benchmark.domain).label);
+  // zh: a "shopping" hint is refined by the predicted product category (as analyzeText does).
+  const predicted = rows.map((row) => {
+    const normalized = normalizeForAnalysis(row.text);
+    const hint =
+      benchmark.model === 'sentiment_zh' ? zhSentimentHint(normalized, benchmark.domain) : benchmark.domain;
+    return model.predict(normalized, hint).label;
+  });
   const seconds = (performance.now() - started) / 1000;
   const { accuracy, macroF1 } = classificationMetrics(
     rows.map((r) => r.label),

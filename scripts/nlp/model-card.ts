@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { type ArtefactHeader, decodeArtefact } from '../../server/modules/nlp/model/artefact.js';
 import {
   decodeEnsemble,
@@ -149,7 +150,8 @@ retrained on all of TRAIN and stored with int8 weights. Training is seeded and d
 ${markdownTable(results)}
 
 The Chinese sentiment model has shared and per-domain weights; the rows above pass the dataset's domain
-(shopping / food / hotel) as a hint. Without a hint (what \`analyzeText\` does unless told the domain):
+(shopping / food / hotel) as a hint; the shopping hint is refined to "shopping/<category>" with the
+category model's prediction (per-category weights), as \`analyzeText\` does for a "shopping" hint. Without a hint (what \`analyzeText\` does unless told the domain):
 
 ${markdownTable(defaultPath)}
 
@@ -166,6 +168,9 @@ bar is baseline + 1 point: ${results.filter((r) => r.delta >= 1).length} of ${re
 
 ## Models
 ${sections.join('\n\n')}
+
+## Tried (validation log)
+${readFileSync(new URL('./TRIED.md', import.meta.url), 'utf8').trim()}
 
 ## Retraining on your own feedback
 \`npm run train -- --corrections corrections.jsonl\` adds agents' corrections (one JSON object per line:

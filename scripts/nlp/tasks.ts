@@ -105,7 +105,9 @@ export const TASKS: Record<TaskName, TaskDefinition> = {
           textColumn: 'review',
           labelColumn: 'label',
           mapLabel: SENTIMENT_01,
-          domain: () => 'shopping',
+          // Per product category (validation, NB-SVM member alone: shopping 93.66 → 94.17 %, hotel
+          // 91.52 → 92.00 %); at inference the category comes from the category model.
+          domain: (row) => `shopping/${row.cat ?? ''}`,
         },
       },
       {

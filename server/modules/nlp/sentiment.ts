@@ -17,11 +17,21 @@ function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
+/**
+ * The zh sentiment model has weights per product category of the shopping domain: a bare "shopping"
+ * hint is refined to "shopping/<category>" with the category model's prediction.
+ */
+export function zhSentimentHint(normalized: string, domain: string | undefined): string | undefined {
+  if (domain !== 'shopping') return domain;
+  const category = getModel('category_zh');
+  return category ? `shopping/${category.predict(normalized).label}` : domain;
+}
+
 function modelSentiment(normalized: string, language: Language, domain?: string): Sentiment | null {
   if (language === 'zh') {
     const model = getModel('sentiment_zh');
     if (!model) return null;
-    const p = model.predict(normalized, domain).probabilities.positive ?? 0.5;
+    const p = model.predict(normalized, zhSentimentHint(normalized, domain)).probabilities.positive ?? 0.5;
     const score = 2 * p - 1;
     const band = model.header.settings.neutralBand ?? 0;
     const label: SentimentLabel = Math.abs(score) < band ? 'neutral' : score > 0 ? 'positive' : 'negative';

@@ -134,14 +134,23 @@ export class EnsembleClassifier {
     this.featureKeys = this.members.map((m) => JSON.stringify(m.header.spec.features));
   }
 
-  /** True when `domain` has its own member weights. */
+  /**
+   * True when `domain` has its own pool weights and a member with weights for it. A hint may name a
+   * sub-domain ("shopping/书籍": pool weights of "shopping", member weights of "shopping/书籍").
+   */
   knowsDomain(domain: string | undefined): boolean {
-    return domain !== undefined && this.header.domains.includes(domain);
+    if (domain === undefined) return false;
+    const top = domain.split('/')[0]!;
+    return (
+      this.header.domains.includes(top) &&
+      this.members.some((m, j) => m.knowsDomain(domain) || this.header.members[j]!.onlyDomain === top)
+    );
   }
 
   /** Label probabilities (header.labels order) of already-normalised text. */
   probabilitiesOf(normalized: string, domain?: string): Float64Array {
-    const key = this.knowsDomain(domain) ? domain! : '';
+    const known = this.knowsDomain(domain);
+    const key = known ? domain!.split('/')[0]! : '';
     const weights = this.header.weights[key]!;
     const terms = new Map<string, TermCounts>();
     const probabilities = this.members.map((member, m) => {
@@ -152,8 +161,9 @@ export class EnsembleClassifier {
         doc = member.termsOf(normalized);
         terms.set(featureKey, doc);
       }
-      const hinted = member.knowsDomain(key || undefined);
-      return member.probabilities(member.scoresOfTerms(doc, key || undefined), hinted);
+      const hint = known ? domain : undefined;
+      const hinted = member.knowsDomain(hint);
+      return member.probabilities(member.scoresOfTerms(doc, hint), hinted);
     });
     return poolProbabilities(probabilities, weights, this.header.temperatures[key] ?? 1);
   }

@@ -124,3 +124,32 @@ describe('trainEnsemble on a tiny fixture', () => {
     expect((p.positive ?? 0) + (p.negative ?? 0)).toBeCloseTo(1);
   });
 });
+
+describe('sub-domain hints', () => {
+  it('pools "shop/<category>" rows under the "shop" weights and scores with the sub-domain copies', () => {
+    const data = rows().map((r, i) =>
+      r.domain === 'shop' ? { ...r, domain: `shop/${i % 2 ? 'x' : 'y'}` } : r,
+    );
+    const result = trainEnsemble({
+      task: 'fixture',
+      version: 'test',
+      rows: data,
+      members: [{ name: 'joint', candidates: [svm], domainAware: true }],
+      neutralBand: false,
+      seed: 3,
+      weightStep: 1,
+      progress: () => {},
+    });
+    const header = result.artefact.header;
+    expect(header.domains).toEqual(['food', 'shop']);
+    expect(Object.keys(header.weights).sort()).toEqual(['', 'food', 'shop']);
+    expect(result.artefact.members[0]!.header.domains).toEqual(['food', 'shop/x', 'shop/y']);
+    const model = new EnsembleClassifier(result.artefact);
+    expect(model.knowsDomain('shop/x')).toBe(true);
+    // No member has copies for the bare top-level hint: the no-hint path is taken.
+    expect(model.knowsDomain('shop')).toBe(false);
+    expect(model.knowsDomain('shop/unknown')).toBe(false);
+    expect(model.predict(normalizeForAnalysis('质量很好购物'), 'shop/x').label).toBe('positive');
+    expect(model.predict(normalizeForAnalysis('质量太差购物'), 'shop/y').label).toBe('negative');
+  });
+});

@@ -6,6 +6,11 @@ import { termsOf } from './fit.js';
 import type { ModelSpec } from './spec.js';
 import { type TrainingRow, type TrainTaskResult, trainTask } from './train-task.js';
 
+/** Pool weights are kept per top-level domain: "shopping/书籍" pools as "shopping". */
+export function topDomain(domain: string | undefined): string | undefined {
+  return domain?.split('/')[0];
+}
+
 export interface MemberDefinition {
   name: string;
   candidates: ModelSpec[];
@@ -140,7 +145,10 @@ export function trainEnsemble(input: TrainEnsembleInput): TrainEnsembleResult {
   ];
   for (const def of input.members)
     if (def.domainAware)
-      for (const r of rows) if (r.domain && !domains.includes(r.domain)) domains.push(r.domain);
+      for (const r of rows) {
+        const top = topDomain(r.domain);
+        if (top && !domains.includes(top)) domains.push(top);
+      }
   domains.sort();
 
   const weights: Record<string, number[]> = {};
@@ -207,7 +215,7 @@ export function trainEnsemble(input: TrainEnsembleInput): TrainEnsembleResult {
     const active = input.members
       .map((m, j) => (!m.onlyDomain || m.onlyDomain === d ? j : -1))
       .filter((j) => j >= 0);
-    const rowsForKey = validationRows.filter((i) => rows[i]!.domain === d);
+    const rowsForKey = validationRows.filter((i) => topDomain(rows[i]!.domain) === d);
     choose(d, rowsForKey, (m, i) => (active.includes(m) ? (hinted[m]!.get(i) ?? null) : null), active);
   }
 
@@ -229,7 +237,7 @@ export function trainEnsemble(input: TrainEnsembleInput): TrainEnsembleResult {
     );
   const plainValidation = accuracyBy((i) => pooled('', i, true));
   const validation = accuracyBy((i) => {
-    const d = rows[i]!.domain;
+    const d = topDomain(rows[i]!.domain);
     return d && weights[d] ? pooled(d, i, false) : pooled('', i, true);
   });
 
