@@ -14,7 +14,18 @@ import { TriageSection, WebhooksSection } from './AdminAutomation.js';
 import { CatalogSection } from './AdminCatalog.js';
 import { ChannelsSection } from './AdminChannels.js';
 import { TemplatesSection } from './AdminTemplates.js';
-import { deptName, Section, useList, useSubmit } from './admin-kit.js';
+import {
+  ActionButton,
+  AdminForm,
+  AdminTable,
+  deptName,
+  Field,
+  RemoveButton,
+  Section,
+  useAdminList,
+  useList,
+  useSubmit,
+} from './admin-kit.js';
 
 const SECTIONS = [
   'users',
@@ -73,119 +84,104 @@ export default function AdminPage() {
 
 function UsersSection() {
   const { t } = useTranslation();
-  const users = useList<User>('/users?limit=200');
+  const users = useAdminList<User>('/users?limit=200');
   const depts = useList<Department>('/departments');
   const form = useSubmit();
-  const rowAction = useSubmit();
+  const { rowAction } = users;
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [role, setRole] = useState<User['role']>('agent');
   const [departmentId, setDepartmentId] = useState('');
 
-  const create = (e: FormEvent) => {
-    e.preventDefault();
-    void form.run(async () => {
-      await api('POST', '/users', {
-        body: { email, name, password, role, departmentId: departmentId || null },
-      });
-      setEmail('');
-      setName('');
-      setPassword('');
-      users.reload();
+  const create = async () => {
+    await api('POST', '/users', {
+      body: { email, name, password, role, departmentId: departmentId || null },
     });
+    setEmail('');
+    setName('');
+    setPassword('');
+    users.reload();
   };
   const patch = (id: string, body: Record<string, unknown>) =>
-    void rowAction.run(async () => {
-      await api('PATCH', `/users/${id}`, { body });
-      users.reload();
-    });
+    void rowAction.run(users.change('PATCH', `/users/${id}`, body));
 
   return (
     <Section title={t('admin.section.users')}>
       <ErrorMessage error={users.error ?? depts.error} />
       {rowAction.formError}
-      <div className="table-wrap">
-        <table className="items" data-testid="admin-users">
-          <thead>
-            <tr>
-              <th>{t('admin.users.name')}</th>
-              <th>{t('admin.users.email')}</th>
-              <th>{t('admin.users.role')}</th>
-              <th>{t('admin.users.department')}</th>
-              <th>{t('admin.users.lastLogin')}</th>
-              <th>{t('admin.users.active')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(users.rows ?? []).map((u) => (
-              <tr key={u.id} data-email={u.email}>
-                <td>{u.name}</td>
-                <td>{u.email}</td>
-                <td>
-                  <select
-                    aria-label={t('admin.users.roleOf', { name: u.name })}
-                    value={u.role}
-                    onChange={(e) => patch(u.id, { role: e.target.value })}
-                  >
-                    {ROLES.map((r) => (
-                      <option key={r} value={r}>
-                        {t(`role.${r}`)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  <select
-                    aria-label={t('admin.users.departmentOf', { name: u.name })}
-                    value={u.departmentId ?? ''}
-                    onChange={(e) => patch(u.id, { departmentId: e.target.value || null })}
-                  >
-                    <option value="">{t('app.none')}</option>
-                    {(depts.rows ?? []).map((d) => (
-                      <option key={d.id} value={d.id}>
-                        {deptName(d)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td className="nowrap">{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('app.none')}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="link"
-                    disabled={rowAction.busy}
-                    onClick={() => patch(u.id, { active: !u.active })}
-                  >
-                    {u.active ? t('admin.users.deactivate') : t('admin.users.reactivate')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <form className="admin-form" onSubmit={create} noValidate>
-        <h3>{t('admin.users.create')}</h3>
-        {form.formError}
+      <AdminTable
+        testId="admin-users"
+        headers={[
+          t('admin.users.name'),
+          t('admin.users.email'),
+          t('admin.users.role'),
+          t('admin.users.department'),
+          t('admin.users.lastLogin'),
+          t('admin.users.active'),
+        ]}
+      >
+        {(users.rows ?? []).map((u) => (
+          <tr key={u.id} data-email={u.email}>
+            <td>{u.name}</td>
+            <td>{u.email}</td>
+            <td>
+              <select
+                aria-label={t('admin.users.roleOf', { name: u.name })}
+                value={u.role}
+                onChange={(e) => patch(u.id, { role: e.target.value })}
+              >
+                {ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`role.${r}`)}
+                  </option>
+                ))}
+              </select>
+            </td>
+            <td>
+              <select
+                aria-label={t('admin.users.departmentOf', { name: u.name })}
+                value={u.departmentId ?? ''}
+                onChange={(e) => patch(u.id, { departmentId: e.target.value || null })}
+              >
+                <option value="">{t('app.none')}</option>
+                {(depts.rows ?? []).map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {deptName(d)}
+                  </option>
+                ))}
+              </select>
+            </td>
+            <td className="nowrap">{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('app.none')}</td>
+            <td>
+              <ActionButton
+                submit={rowAction}
+                disabled={rowAction.busy}
+                action={users.change('PATCH', `/users/${u.id}`, { active: !u.active })}
+              >
+                {u.active ? t('admin.users.deactivate') : t('admin.users.reactivate')}
+              </ActionButton>
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
+      <AdminForm
+        title={t('admin.users.create')}
+        form={form}
+        action={create}
+        submitLabel={t('admin.users.createSubmit')}
+      >
         <div className="grid2">
-          <label>
-            {t('admin.users.email')}
+          <Field label={t('admin.users.email')} error={form.fieldError('email')}>
             <input value={email} onChange={(e) => setEmail(e.target.value)} type="email" />
-            {form.fieldError('email')}
-          </label>
-          <label>
-            {t('admin.users.name')}
+          </Field>
+          <Field label={t('admin.users.name')} error={form.fieldError('name')}>
             <input value={name} onChange={(e) => setName(e.target.value)} />
-            {form.fieldError('name')}
-          </label>
-          <label>
-            {t('admin.users.password')}
+          </Field>
+          <Field label={t('admin.users.password')} error={form.fieldError('password')}>
             <input value={password} onChange={(e) => setPassword(e.target.value)} type="password" />
-            {form.fieldError('password')}
-          </label>
-          <label>
-            {t('admin.users.role')}
+          </Field>
+          <Field label={t('admin.users.role')}>
             <select value={role} onChange={(e) => setRole(e.target.value as User['role'])}>
               {ROLES.map((r) => (
                 <option key={r} value={r}>
@@ -193,9 +189,8 @@ function UsersSection() {
                 </option>
               ))}
             </select>
-          </label>
-          <label>
-            {t('admin.users.department')}
+          </Field>
+          <Field label={t('admin.users.department')} error={form.fieldError('departmentId')}>
             <select value={departmentId} onChange={(e) => setDepartmentId(e.target.value)}>
               <option value="">{t('app.none')}</option>
               {(depts.rows ?? []).map((d) => (
@@ -204,13 +199,9 @@ function UsersSection() {
                 </option>
               ))}
             </select>
-            {form.fieldError('departmentId')}
-          </label>
+          </Field>
         </div>
-        <button type="submit" className="primary" disabled={form.busy}>
-          {t('admin.users.createSubmit')}
-        </button>
-      </form>
+      </AdminForm>
     </Section>
   );
 }
@@ -225,65 +216,52 @@ function DepartmentsSection() {
   const [code, setCode] = useState('');
   const [nameZh, setNameZh] = useState('');
   const [nameEn, setNameEn] = useState('');
-  const create = (e: FormEvent) => {
-    e.preventDefault();
-    void form.run(async () => {
-      await api('POST', '/departments', { body: { code, nameZh, nameEn } });
-      setCode('');
-      setNameZh('');
-      setNameEn('');
-      depts.reload();
-    });
+  const create = async () => {
+    await api('POST', '/departments', { body: { code, nameZh, nameEn } });
+    setCode('');
+    setNameZh('');
+    setNameEn('');
+    depts.reload();
   };
   return (
     <Section title={t('admin.section.departments')}>
       <ErrorMessage error={depts.error} />
-      <div className="table-wrap">
-        <table className="items" data-testid="admin-departments">
-          <thead>
-            <tr>
-              <th>{t('admin.departments.code')}</th>
-              <th>{t('admin.departments.nameZh')}</th>
-              <th>{t('admin.departments.nameEn')}</th>
-              <th>{t('admin.departments.areas')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(depts.rows ?? []).map((d) => (
-              <tr key={d.id}>
-                <td>{d.code}</td>
-                <td>{d.nameZh}</td>
-                <td>{d.nameEn}</td>
-                <td>{d.businessAreas.map((a) => areaLabel(a)).join('、')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <form className="admin-form" onSubmit={create} noValidate>
-        <h3>{t('admin.departments.create')}</h3>
-        {form.formError}
+      <AdminTable
+        testId="admin-departments"
+        headers={[
+          t('admin.departments.code'),
+          t('admin.departments.nameZh'),
+          t('admin.departments.nameEn'),
+          t('admin.departments.areas'),
+        ]}
+      >
+        {(depts.rows ?? []).map((d) => (
+          <tr key={d.id}>
+            <td>{d.code}</td>
+            <td>{d.nameZh}</td>
+            <td>{d.nameEn}</td>
+            <td>{d.businessAreas.map((a) => areaLabel(a)).join('、')}</td>
+          </tr>
+        ))}
+      </AdminTable>
+      <AdminForm
+        title={t('admin.departments.create')}
+        form={form}
+        action={create}
+        submitLabel={t('admin.departments.createSubmit')}
+      >
         <div className="grid2">
-          <label>
-            {t('admin.departments.code')}
+          <Field label={t('admin.departments.code')} error={form.fieldError('code')}>
             <input value={code} onChange={(e) => setCode(e.target.value)} />
-            {form.fieldError('code')}
-          </label>
-          <label>
-            {t('admin.departments.nameZh')}
+          </Field>
+          <Field label={t('admin.departments.nameZh')} error={form.fieldError('nameZh')}>
             <input value={nameZh} onChange={(e) => setNameZh(e.target.value)} />
-            {form.fieldError('nameZh')}
-          </label>
-          <label>
-            {t('admin.departments.nameEn')}
+          </Field>
+          <Field label={t('admin.departments.nameEn')} error={form.fieldError('nameEn')}>
             <input value={nameEn} onChange={(e) => setNameEn(e.target.value)} />
-            {form.fieldError('nameEn')}
-          </label>
+          </Field>
         </div>
-        <button type="submit" className="primary" disabled={form.busy}>
-          {t('admin.departments.createSubmit')}
-        </button>
-      </form>
+      </AdminForm>
     </Section>
   );
 }
@@ -389,71 +367,64 @@ function PoliciesSection() {
   const [pausable, setPausable] = useState(false);
   const defaultCalendar = calendars.rows?.find((c) => c.isDefault)?.id ?? calendars.rows?.[0]?.id ?? '';
 
-  const create = (e: FormEvent) => {
-    e.preventDefault();
-    void form.run(async () => {
-      await api('POST', '/sla/policies', {
-        body: {
-          name,
-          priority,
-          nature,
-          calendarId: calendarId || defaultCalendar,
-          firstResponseMinutes: Number(first),
-          resolutionMinutes: Number(resolution),
-          atRiskPercent: Number(atRisk),
-          pausable,
-        },
-      });
-      setName('');
-      policies.reload();
+  const create = async () => {
+    await api('POST', '/sla/policies', {
+      body: {
+        name,
+        priority,
+        nature,
+        calendarId: calendarId || defaultCalendar,
+        firstResponseMinutes: Number(first),
+        resolutionMinutes: Number(resolution),
+        atRiskPercent: Number(atRisk),
+        pausable,
+      },
     });
+    setName('');
+    policies.reload();
   };
 
   return (
     <Section title={t('admin.section.sla')}>
       <p className="muted">{t('admin.sla.intro')}</p>
       <ErrorMessage error={policies.error ?? calendars.error} />
-      <div className="table-wrap">
-        <table className="items" data-testid="admin-policies">
-          <thead>
-            <tr>
-              <th>{t('admin.sla.name')}</th>
-              <th>{t('admin.sla.priority')}</th>
-              <th>{t('admin.sla.nature')}</th>
-              <th>{t('admin.sla.calendar')}</th>
-              <th>{t('admin.sla.firstResponse')}</th>
-              <th>{t('admin.sla.resolution')}</th>
-              <th>{t('admin.sla.atRisk')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {(policies.rows ?? []).map((p) => (
-              <PolicyRow
-                key={`${p.id}-${p.updatedAt}`}
-                policy={p}
-                calendars={calendars.rows ?? []}
-                onSaved={policies.reload}
-              />
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <form className="admin-form" onSubmit={create} noValidate>
-        <h3>{t('admin.sla.create')}</h3>
-        {form.formError}
+      <AdminTable
+        testId="admin-policies"
+        headers={[
+          t('admin.sla.name'),
+          t('admin.sla.priority'),
+          t('admin.sla.nature'),
+          t('admin.sla.calendar'),
+          t('admin.sla.firstResponse'),
+          t('admin.sla.resolution'),
+          t('admin.sla.atRisk'),
+          '',
+        ]}
+      >
+        {(policies.rows ?? []).map((p) => (
+          <PolicyRow
+            key={`${p.id}-${p.updatedAt}`}
+            policy={p}
+            calendars={calendars.rows ?? []}
+            onSaved={policies.reload}
+          />
+        ))}
+      </AdminTable>
+      <AdminForm
+        title={t('admin.sla.create')}
+        form={form}
+        action={create}
+        submitLabel={t('admin.sla.createSubmit')}
+      >
         <div className="grid2">
-          <label>
-            {t('admin.sla.name')}
+          <Field label={t('admin.sla.name')} error={form.fieldError('name')}>
             <input
               value={name}
               onChange={(e) => setName(e.target.value)}
               aria-invalid={Boolean(form.fields.name)}
             />
-            {form.fieldError('name')}
-          </label>
-          <label>
-            {t('admin.sla.priority')}
+          </Field>
+          <Field label={t('admin.sla.priority')}>
             <select value={priority} onChange={(e) => setPriority(e.target.value as Policy['priority'])}>
               {PRIORITIES.map((p) => (
                 <option key={p} value={p}>
@@ -461,9 +432,8 @@ function PoliciesSection() {
                 </option>
               ))}
             </select>
-          </label>
-          <label>
-            {t('admin.sla.nature')}
+          </Field>
+          <Field label={t('admin.sla.nature')}>
             <select value={nature} onChange={(e) => setNature(e.target.value as Policy['nature'])}>
               <option value="*">{t('admin.sla.anyNature')}</option>
               {NATURES.map((n) => (
@@ -472,9 +442,8 @@ function PoliciesSection() {
                 </option>
               ))}
             </select>
-          </label>
-          <label>
-            {t('admin.sla.calendar')}
+          </Field>
+          <Field label={t('admin.sla.calendar')} error={form.fieldError('calendarId')}>
             <select value={calendarId || defaultCalendar} onChange={(e) => setCalendarId(e.target.value)}>
               {(calendars.rows ?? []).map((c) => (
                 <option key={c.id} value={c.id}>
@@ -482,20 +451,14 @@ function PoliciesSection() {
                 </option>
               ))}
             </select>
-            {form.fieldError('calendarId')}
-          </label>
-          <label>
-            {t('admin.sla.firstResponseMinutes')}
+          </Field>
+          <Field label={t('admin.sla.firstResponseMinutes')} error={form.fieldError('firstResponseMinutes')}>
             <input type="number" min={1} value={first} onChange={(e) => setFirst(e.target.value)} />
-            {form.fieldError('firstResponseMinutes')}
-          </label>
-          <label>
-            {t('admin.sla.resolutionMinutes')}
+          </Field>
+          <Field label={t('admin.sla.resolutionMinutes')} error={form.fieldError('resolutionMinutes')}>
             <input type="number" min={1} value={resolution} onChange={(e) => setResolution(e.target.value)} />
-            {form.fieldError('resolutionMinutes')}
-          </label>
-          <label>
-            {t('admin.sla.atRiskPercent')}
+          </Field>
+          <Field label={t('admin.sla.atRiskPercent')} error={form.fieldError('atRiskPercent')}>
             <input
               type="number"
               min={1}
@@ -503,17 +466,13 @@ function PoliciesSection() {
               value={atRisk}
               onChange={(e) => setAtRisk(e.target.value)}
             />
-            {form.fieldError('atRiskPercent')}
-          </label>
+          </Field>
           <label className="check">
             <input type="checkbox" checked={pausable} onChange={(e) => setPausable(e.target.checked)} />
             {t('admin.sla.pausable')}
           </label>
         </div>
-        <button type="submit" className="primary" disabled={form.busy}>
-          {t('admin.sla.createSubmit')}
-        </button>
-      </form>
+      </AdminForm>
     </Section>
   );
 }
@@ -554,22 +513,19 @@ function CalendarsSection() {
     return () => ctl.abort();
   }, [calendarId, year, tick]);
 
-  const add = (e: FormEvent) => {
-    e.preventDefault();
-    void form.run(async () => {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-        throw new ApiError(400, 'validation_failed', t('admin.calendars.dateRequired'), [
-          { path: 'date', message: t('admin.calendars.dateRequired') },
-        ]);
-      }
-      await api('PUT', `/sla/calendars/${calendarId}/days/${date}`, {
-        body: { kind, name, ...(nameEn.trim() ? { nameEn: nameEn.trim() } : {}) },
-      });
-      setYear(date.slice(0, 4));
-      setName('');
-      setNameEn('');
-      setTick((n) => n + 1);
+  const add = async () => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+      throw new ApiError(400, 'validation_failed', t('admin.calendars.dateRequired'), [
+        { path: 'date', message: t('admin.calendars.dateRequired') },
+      ]);
+    }
+    await api('PUT', `/sla/calendars/${calendarId}/days/${date}`, {
+      body: { kind, name, ...(nameEn.trim() ? { nameEn: nameEn.trim() } : {}) },
     });
+    setYear(date.slice(0, 4));
+    setName('');
+    setNameEn('');
+    setTick((n) => n + 1);
   };
 
   const cal = calendars.rows?.find((c) => c.id === calendarId);
@@ -579,8 +535,7 @@ function CalendarsSection() {
       <ErrorMessage error={calendars.error ?? loadError} />
       {remove.formError}
       <div className="row">
-        <label>
-          {t('admin.calendars.calendar')}
+        <Field label={t('admin.calendars.calendar')}>
           <select value={calendarId} onChange={(e) => setChosen(e.target.value)}>
             {(calendars.rows ?? []).map((c) => (
               <option key={c.id} value={c.id}>
@@ -589,97 +544,70 @@ function CalendarsSection() {
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          {t('admin.calendars.year')}
+        </Field>
+        <Field label={t('admin.calendars.year')}>
           <input className="num" type="number" value={year} onChange={(e) => setYear(e.target.value)} />
-        </label>
+        </Field>
         {cal ? <span className="muted">{t('admin.calendars.zone', { zone: cal.timeZone })}</span> : null}
       </div>
-      <div className="table-wrap">
-        <table className="items" data-testid="calendar-days">
-          <thead>
-            <tr>
-              <th>{t('admin.calendars.date')}</th>
-              <th>{t('admin.calendars.kind')}</th>
-              <th>{t('admin.calendars.name')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {(days ?? []).map((d) => (
-              <tr key={d.date} data-date={d.date} data-kind={d.kind}>
-                <td className="nowrap">{d.date}</td>
-                <td>{t(`admin.calendars.${d.kind}`)}</td>
-                <td>{currentLanguage() === 'en' && d.nameEn ? d.nameEn : d.name}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="link"
-                    aria-label={t('admin.calendars.removeDay', { date: d.date })}
-                    disabled={remove.busy}
-                    onClick={() =>
-                      void remove.run(async () => {
-                        await api('DELETE', `/sla/calendars/${calendarId}/days/${d.date}`);
-                        setTick((n) => n + 1);
-                      })
-                    }
-                  >
-                    {t('admin.remove')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-            {days && days.length === 0 ? (
-              <tr>
-                <td colSpan={4} className="muted">
-                  {t('admin.calendars.noDays')}
-                </td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
-      </div>
-      <form className="admin-form" onSubmit={add} noValidate>
-        <h3>{t('admin.calendars.add')}</h3>
-        {form.formError}
+      <AdminTable
+        testId="calendar-days"
+        headers={[t('admin.calendars.date'), t('admin.calendars.kind'), t('admin.calendars.name'), '']}
+        empty={days && days.length === 0 ? t('admin.calendars.noDays') : null}
+      >
+        {(days ?? []).map((d) => (
+          <tr key={d.date} data-date={d.date} data-kind={d.kind}>
+            <td className="nowrap">{d.date}</td>
+            <td>{t(`admin.calendars.${d.kind}`)}</td>
+            <td>{currentLanguage() === 'en' && d.nameEn ? d.nameEn : d.name}</td>
+            <td>
+              <RemoveButton
+                submit={remove}
+                label={t('admin.calendars.removeDay', { date: d.date })}
+                disabled={remove.busy}
+                action={async () => {
+                  await api('DELETE', `/sla/calendars/${calendarId}/days/${d.date}`);
+                  setTick((n) => n + 1);
+                }}
+              />
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
+      <AdminForm
+        title={t('admin.calendars.add')}
+        form={form}
+        action={add}
+        submitLabel={t('admin.calendars.addSubmit')}
+        submitDisabled={!calendarId}
+      >
         <div className="grid2">
-          <label>
-            {t('admin.calendars.date')}
+          <Field label={t('admin.calendars.date')} error={form.fieldError('date')}>
             <input
               type="date"
               value={date}
               aria-invalid={Boolean(form.fields.date)}
               onChange={(e) => setDate(e.target.value)}
             />
-            {form.fieldError('date')}
-          </label>
-          <label>
-            {t('admin.calendars.kind')}
+          </Field>
+          <Field label={t('admin.calendars.kind')}>
             <select value={kind} onChange={(e) => setKind(e.target.value as CalendarDay['kind'])}>
               <option value="holiday">{t('admin.calendars.holiday')}</option>
               <option value="workday">{t('admin.calendars.workday')}</option>
             </select>
-          </label>
-          <label>
-            {t('admin.calendars.nameZh')}
+          </Field>
+          <Field label={t('admin.calendars.nameZh')} error={form.fieldError('name')}>
             <input
               value={name}
               aria-invalid={Boolean(form.fields.name)}
               onChange={(e) => setName(e.target.value)}
             />
-            {form.fieldError('name')}
-          </label>
-          <label>
-            {t('admin.calendars.nameEn')}
+          </Field>
+          <Field label={t('admin.calendars.nameEn')} error={form.fieldError('nameEn')}>
             <input value={nameEn} onChange={(e) => setNameEn(e.target.value)} />
-            {form.fieldError('nameEn')}
-          </label>
+          </Field>
         </div>
-        <button type="submit" className="primary" disabled={form.busy || !calendarId}>
-          {t('admin.calendars.addSubmit')}
-        </button>
-      </form>
+      </AdminForm>
     </Section>
   );
 }
@@ -688,22 +616,19 @@ function CalendarsSection() {
 
 function ApiKeysSection() {
   const { t } = useTranslation();
-  const keys = useList<ApiKey>('/api-keys');
+  const keys = useAdminList<ApiKey>('/api-keys');
   const form = useSubmit();
-  const revoke = useSubmit();
+  const revoke = keys.rowAction;
   const [name, setName] = useState('');
   const [role, setRole] = useState<ApiKey['role']>('agent');
   const [created, setCreated] = useState<string | null>(null);
-  const create = (e: FormEvent) => {
-    e.preventDefault();
-    void form.run(async () => {
-      const res = await api<{ data: ApiKey & { key: string } }>('POST', '/api-keys', {
-        body: { name, role },
-      });
-      setCreated(res.data.key);
-      setName('');
-      keys.reload();
+  const create = async () => {
+    const res = await api<{ data: ApiKey & { key: string } }>('POST', '/api-keys', {
+      body: { name, role },
     });
+    setCreated(res.data.key);
+    setName('');
+    keys.reload();
   };
   return (
     <Section title={t('admin.section.apiKeys')}>
@@ -715,61 +640,51 @@ function ApiKeysSection() {
           <code className="secret">{created}</code>
         </div>
       ) : null}
-      <div className="table-wrap">
-        <table className="items" data-testid="admin-api-keys">
-          <thead>
-            <tr>
-              <th>{t('admin.apiKeys.name')}</th>
-              <th>{t('admin.apiKeys.prefix')}</th>
-              <th>{t('admin.apiKeys.role')}</th>
-              <th>{t('admin.apiKeys.lastUsed')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {(keys.rows ?? []).map((k) => (
-              <tr key={k.id} data-name={k.name}>
-                <td>{k.name}</td>
-                <td>
-                  <code>{k.prefix}…</code>
-                </td>
-                <td>{t(`role.${k.role}`)}</td>
-                <td className="nowrap">{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : t('app.none')}</td>
-                <td>
-                  {k.revokedAt ? (
-                    <span className="muted">{t('admin.apiKeys.revoked')}</span>
-                  ) : (
-                    <button
-                      type="button"
-                      className="link"
-                      disabled={revoke.busy}
-                      onClick={() =>
-                        void revoke.run(async () => {
-                          await api('DELETE', `/api-keys/${k.id}`);
-                          keys.reload();
-                        })
-                      }
-                    >
-                      {t('admin.apiKeys.revoke')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <form className="admin-form" onSubmit={create} noValidate>
-        <h3>{t('admin.apiKeys.create')}</h3>
-        {form.formError}
+      <AdminTable
+        testId="admin-api-keys"
+        headers={[
+          t('admin.apiKeys.name'),
+          t('admin.apiKeys.prefix'),
+          t('admin.apiKeys.role'),
+          t('admin.apiKeys.lastUsed'),
+          '',
+        ]}
+      >
+        {(keys.rows ?? []).map((k) => (
+          <tr key={k.id} data-name={k.name}>
+            <td>{k.name}</td>
+            <td>
+              <code>{k.prefix}…</code>
+            </td>
+            <td>{t(`role.${k.role}`)}</td>
+            <td className="nowrap">{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : t('app.none')}</td>
+            <td>
+              {k.revokedAt ? (
+                <span className="muted">{t('admin.apiKeys.revoked')}</span>
+              ) : (
+                <ActionButton
+                  submit={revoke}
+                  disabled={revoke.busy}
+                  action={keys.change('DELETE', `/api-keys/${k.id}`)}
+                >
+                  {t('admin.apiKeys.revoke')}
+                </ActionButton>
+              )}
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
+      <AdminForm
+        title={t('admin.apiKeys.create')}
+        form={form}
+        action={create}
+        submitLabel={t('admin.apiKeys.createSubmit')}
+      >
         <div className="grid2">
-          <label>
-            {t('admin.apiKeys.name')}
+          <Field label={t('admin.apiKeys.name')} error={form.fieldError('name')}>
             <input value={name} onChange={(e) => setName(e.target.value)} />
-            {form.fieldError('name')}
-          </label>
-          <label>
-            {t('admin.apiKeys.role')}
+          </Field>
+          <Field label={t('admin.apiKeys.role')}>
             <select value={role} onChange={(e) => setRole(e.target.value as ApiKey['role'])}>
               {ROLES.map((r) => (
                 <option key={r} value={r}>
@@ -777,12 +692,9 @@ function ApiKeysSection() {
                 </option>
               ))}
             </select>
-          </label>
+          </Field>
         </div>
-        <button type="submit" className="primary" disabled={form.busy}>
-          {t('admin.apiKeys.createSubmit')}
-        </button>
-      </form>
+      </AdminForm>
     </Section>
   );
 }

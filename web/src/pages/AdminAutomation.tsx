@@ -6,7 +6,18 @@ import { NATURES, PRIORITIES } from '../../../shared/enums.js';
 import { api, type Department } from '../api.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { formatDateTime } from '../format.js';
-import { deptName, Section, useList, useSubmit } from './admin-kit.js';
+import {
+  ActionButton,
+  AdminForm,
+  AdminTable,
+  deptName,
+  Field,
+  RemoveButton,
+  Section,
+  useAdminList,
+  useList,
+  useSubmit,
+} from './admin-kit.js';
 
 const words = (s: string) =>
   s
@@ -75,10 +86,10 @@ interface DryRun {
 /** Triage rules: list, create / edit (conditions and actions), enable / disable, delete, dry run. */
 export function TriageSection() {
   const { t } = useTranslation();
-  const rules = useList<TriageRule>('/triage/rules');
+  const rules = useAdminList<TriageRule>('/triage/rules');
   const depts = useList<Department>('/departments');
   const form = useSubmit();
-  const rowAction = useSubmit();
+  const { rowAction } = rules;
   const dry = useSubmit();
   const [editing, setEditing] = useState<TriageRule | null>(null);
   const [draft, setDraft] = useState<RuleDraft>(EMPTY_RULE);
@@ -87,15 +98,12 @@ export function TriageSection() {
   const set = (k: keyof RuleDraft) => (e: { target: { value: string } }) =>
     setDraft((d) => ({ ...d, [k]: e.target.value }));
 
-  const save = (e: FormEvent) => {
-    e.preventDefault();
-    void form.run(async () => {
-      if (editing) await api('PATCH', `/triage/rules/${editing.id}`, { body: bodyOf(draft) });
-      else await api('POST', '/triage/rules', { body: bodyOf(draft) });
-      setEditing(null);
-      setDraft(EMPTY_RULE);
-      rules.reload();
-    });
+  const save = async () => {
+    if (editing) await api('PATCH', `/triage/rules/${editing.id}`, { body: bodyOf(draft) });
+    else await api('POST', '/triage/rules', { body: bodyOf(draft) });
+    setEditing(null);
+    setDraft(EMPTY_RULE);
+    rules.reload();
   };
   const tryIt = (e: FormEvent) => {
     e.preventDefault();
@@ -113,97 +121,74 @@ export function TriageSection() {
       <p className="muted">{t('admin.triage.intro')}</p>
       <ErrorMessage error={rules.error} />
       {rowAction.formError}
-      <div className="table-wrap">
-        <table className="items" data-testid="admin-rules">
-          <thead>
-            <tr>
-              <th>{t('admin.triage.name')}</th>
-              <th>{t('admin.triage.conditions')}</th>
-              <th>{t('admin.triage.actions')}</th>
-              <th>{t('admin.triage.enabled')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {(rules.rows ?? []).map((r) => (
-              <tr key={r.id} data-name={r.name}>
-                <td>{r.name}</td>
-                <td>
-                  <code className="small">{JSON.stringify(r.conditions)}</code>
-                </td>
-                <td>
-                  <code className="small">{JSON.stringify(r.actions)}</code>
-                </td>
-                <td>
-                  <label className="check">
-                    <input
-                      type="checkbox"
-                      checked={r.enabled}
-                      aria-label={t('admin.triage.enabledOf', { name: r.name })}
-                      onChange={() =>
-                        void rowAction.run(async () => {
-                          await api('PATCH', `/triage/rules/${r.id}`, { body: { enabled: !r.enabled } });
-                          rules.reload();
-                        })
-                      }
-                    />
-                  </label>
-                </td>
-                <td className="nowrap">
-                  <button
-                    type="button"
-                    className="link"
-                    onClick={() => {
-                      setEditing(r);
-                      setDraft(draftOf(r));
-                    }}
-                  >
-                    {t('admin.edit')}
-                  </button>{' '}
-                  <button
-                    type="button"
-                    className="link"
-                    onClick={() =>
-                      void rowAction.run(async () => {
-                        await api('DELETE', `/triage/rules/${r.id}`);
-                        rules.reload();
-                      })
-                    }
-                  >
-                    {t('admin.remove')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <form className="admin-form" onSubmit={save} noValidate>
-        <h3>{editing ? t('admin.triage.editTitle', { name: editing.name }) : t('admin.triage.create')}</h3>
-        {form.formError}
+      <AdminTable
+        testId="admin-rules"
+        headers={[
+          t('admin.triage.name'),
+          t('admin.triage.conditions'),
+          t('admin.triage.actions'),
+          t('admin.triage.enabled'),
+          '',
+        ]}
+      >
+        {(rules.rows ?? []).map((r) => (
+          <tr key={r.id} data-name={r.name}>
+            <td>{r.name}</td>
+            <td>
+              <code className="small">{JSON.stringify(r.conditions)}</code>
+            </td>
+            <td>
+              <code className="small">{JSON.stringify(r.actions)}</code>
+            </td>
+            <td>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={r.enabled}
+                  aria-label={t('admin.triage.enabledOf', { name: r.name })}
+                  onChange={() =>
+                    void rowAction.run(
+                      rules.change('PATCH', `/triage/rules/${r.id}`, { enabled: !r.enabled }),
+                    )
+                  }
+                />
+              </label>
+            </td>
+            <td className="nowrap">
+              <button
+                type="button"
+                className="link"
+                onClick={() => {
+                  setEditing(r);
+                  setDraft(draftOf(r));
+                }}
+              >
+                {t('admin.edit')}
+              </button>{' '}
+              <RemoveButton submit={rowAction} action={rules.change('DELETE', `/triage/rules/${r.id}`)} />
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
+      <AdminForm
+        title={editing ? t('admin.triage.editTitle', { name: editing.name }) : t('admin.triage.create')}
+        form={form}
+        action={save}
+      >
         <div className="grid2">
-          <label>
-            {t('admin.triage.name')}
+          <Field label={t('admin.triage.name')} error={form.fieldError('name')}>
             <input value={draft.name} onChange={set('name')} />
-            {form.fieldError('name')}
-          </label>
-          <label>
-            {t('admin.triage.keywordsAny')}
+          </Field>
+          <Field label={t('admin.triage.keywordsAny')} error={form.fieldError('conditions.keywordsAny')}>
             <input value={draft.keywordsAny} onChange={set('keywordsAny')} />
-            {form.fieldError('conditions.keywordsAny')}
-          </label>
-          <label>
-            {t('admin.triage.keywordsAll')}
+          </Field>
+          <Field label={t('admin.triage.keywordsAll')} error={form.fieldError('conditions.keywordsAll')}>
             <input value={draft.keywordsAll} onChange={set('keywordsAll')} />
-            {form.fieldError('conditions.keywordsAll')}
-          </label>
-          <label>
-            {t('admin.triage.amountAtLeast')}
+          </Field>
+          <Field label={t('admin.triage.amountAtLeast')} error={form.fieldError('conditions.amountAtLeast')}>
             <input type="number" min={0} value={draft.amountAtLeast} onChange={set('amountAtLeast')} />
-            {form.fieldError('conditions.amountAtLeast')}
-          </label>
-          <label>
-            {t('admin.triage.ifNature')}
+          </Field>
+          <Field label={t('admin.triage.ifNature')}>
             <select value={draft.natures} onChange={set('natures')}>
               <option value="">{t('admin.triage.any')}</option>
               {NATURES.map((n) => (
@@ -212,9 +197,8 @@ export function TriageSection() {
                 </option>
               ))}
             </select>
-          </label>
-          <label>
-            {t('admin.triage.setPriority')}
+          </Field>
+          <Field label={t('admin.triage.setPriority')}>
             <select value={draft.priority} onChange={set('priority')}>
               <option value="">{t('admin.triage.unchanged')}</option>
               {PRIORITIES.map((p) => (
@@ -223,9 +207,8 @@ export function TriageSection() {
                 </option>
               ))}
             </select>
-          </label>
-          <label>
-            {t('admin.triage.setNature')}
+          </Field>
+          <Field label={t('admin.triage.setNature')}>
             <select value={draft.nature} onChange={set('nature')}>
               <option value="">{t('admin.triage.unchanged')}</option>
               {NATURES.map((n) => (
@@ -234,14 +217,11 @@ export function TriageSection() {
                 </option>
               ))}
             </select>
-          </label>
-          <label>
-            {t('admin.triage.addTags')}
+          </Field>
+          <Field label={t('admin.triage.addTags')} error={form.fieldError('actions.tags')}>
             <input value={draft.tags} onChange={set('tags')} />
-            {form.fieldError('actions.tags')}
-          </label>
-          <label>
-            {t('admin.triage.routeTo')}
+          </Field>
+          <Field label={t('admin.triage.routeTo')}>
             <select value={draft.departmentId} onChange={set('departmentId')}>
               <option value="">{t('admin.triage.unchanged')}</option>
               {(depts.rows ?? []).map((d) => (
@@ -250,7 +230,7 @@ export function TriageSection() {
                 </option>
               ))}
             </select>
-          </label>
+          </Field>
         </div>
         {form.fieldError('actions')}
         <div className="row">
@@ -270,7 +250,7 @@ export function TriageSection() {
             </button>
           ) : null}
         </div>
-      </form>
+      </AdminForm>
       <form className="admin-form" onSubmit={tryIt} noValidate>
         <h3>{t('admin.triage.dryRun')}</h3>
         <p className="muted">{t('admin.triage.dryRunIntro')}</p>
@@ -309,11 +289,11 @@ export function TriageSection() {
 /** Outbound webhook subscriptions: list, create (secret shown once), enable / disable, delete, deliveries. */
 export function WebhooksSection() {
   const { t } = useTranslation();
-  const hooks = useList<Webhook>('/webhooks');
+  const hooks = useAdminList<Webhook>('/webhooks');
   // From the API, so the contract's zod schemas stay out of the bundle.
   const eventTypes = useList<string>('/webhooks/event-types');
   const form = useSubmit();
-  const rowAction = useSubmit();
+  const { rowAction } = hooks;
   const [url, setUrl] = useState('');
   const [description, setDescription] = useState('');
   const [events, setEvents] = useState<string[]>(['feedback.created']);
@@ -321,17 +301,14 @@ export function WebhooksSection() {
   const [shown, setShown] = useState<string | null>(null);
   const deliveries = useList<WebhookDelivery>(shown ? `/webhooks/${shown}/deliveries?limit=50` : null);
 
-  const create = (e: FormEvent) => {
-    e.preventDefault();
-    void form.run(async () => {
-      const res = await api<{ data: Webhook & { secret: string } }>('POST', '/webhooks', {
-        body: { url, eventTypes: events, ...(description.trim() ? { description: description.trim() } : {}) },
-      });
-      setSecret(res.data.secret);
-      setUrl('');
-      setDescription('');
-      hooks.reload();
+  const create = async () => {
+    const res = await api<{ data: Webhook & { secret: string } }>('POST', '/webhooks', {
+      body: { url, eventTypes: events, ...(description.trim() ? { description: description.trim() } : {}) },
     });
+    setSecret(res.data.secret);
+    setUrl('');
+    setDescription('');
+    hooks.reload();
   };
   const toggle = (ev: string) =>
     setEvents((list) => (list.includes(ev) ? list.filter((x) => x !== ev) : [...list, ev]));
@@ -346,110 +323,80 @@ export function WebhooksSection() {
           <code className="secret">{secret}</code>
         </div>
       ) : null}
-      <div className="table-wrap">
-        <table className="items" data-testid="admin-webhooks">
-          <thead>
-            <tr>
-              <th>{t('admin.webhooks.url')}</th>
-              <th>{t('admin.webhooks.events')}</th>
-              <th>{t('admin.webhooks.state')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {(hooks.rows ?? []).map((h) => (
-              <tr key={h.id} data-url={h.url}>
-                <td>
-                  {h.url}
-                  {h.description ? <div className="muted">{h.description}</div> : null}
-                </td>
-                <td>{h.eventTypes.join(', ')}</td>
-                <td>
-                  {h.active ? t('admin.webhooks.active') : t('admin.webhooks.inactive')}
-                  {h.disabledReason ? <div className="muted">{h.disabledReason}</div> : null}
-                </td>
-                <td className="nowrap">
-                  <button
-                    type="button"
-                    className="link"
-                    onClick={() =>
-                      void rowAction.run(async () => {
-                        await api('PATCH', `/webhooks/${h.id}`, { body: { active: !h.active } });
-                        hooks.reload();
-                      })
-                    }
-                  >
-                    {h.active ? t('admin.webhooks.disable') : t('admin.webhooks.enable')}
-                  </button>{' '}
-                  <button type="button" className="link" onClick={() => setShown(h.id)}>
-                    {t('admin.webhooks.deliveries')}
-                  </button>{' '}
-                  <button
-                    type="button"
-                    className="link"
-                    onClick={() =>
-                      void rowAction.run(async () => {
-                        await api('DELETE', `/webhooks/${h.id}`);
-                        if (shown === h.id) setShown(null);
-                        hooks.reload();
-                      })
-                    }
-                  >
-                    {t('admin.remove')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable
+        testId="admin-webhooks"
+        headers={[t('admin.webhooks.url'), t('admin.webhooks.events'), t('admin.webhooks.state'), '']}
+      >
+        {(hooks.rows ?? []).map((h) => (
+          <tr key={h.id} data-url={h.url}>
+            <td>
+              {h.url}
+              {h.description ? <div className="muted">{h.description}</div> : null}
+            </td>
+            <td>{h.eventTypes.join(', ')}</td>
+            <td>
+              {h.active ? t('admin.webhooks.active') : t('admin.webhooks.inactive')}
+              {h.disabledReason ? <div className="muted">{h.disabledReason}</div> : null}
+            </td>
+            <td className="nowrap">
+              <ActionButton
+                submit={rowAction}
+                action={hooks.change('PATCH', `/webhooks/${h.id}`, { active: !h.active })}
+              >
+                {h.active ? t('admin.webhooks.disable') : t('admin.webhooks.enable')}
+              </ActionButton>{' '}
+              <button type="button" className="link" onClick={() => setShown(h.id)}>
+                {t('admin.webhooks.deliveries')}
+              </button>{' '}
+              <RemoveButton
+                submit={rowAction}
+                action={async () => {
+                  await api('DELETE', `/webhooks/${h.id}`);
+                  if (shown === h.id) setShown(null);
+                  hooks.reload();
+                }}
+              />
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
       {shown ? (
-        <div className="table-wrap">
-          <ErrorMessage error={deliveries.error} />
-          <table className="items" data-testid="webhook-deliveries">
-            <thead>
-              <tr>
-                <th>{t('admin.webhooks.event')}</th>
-                <th>{t('admin.webhooks.state')}</th>
-                <th>{t('admin.webhooks.attempts')}</th>
-                <th>{t('admin.webhooks.lastResult')}</th>
-                <th>{t('admin.webhooks.createdAt')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(deliveries.rows ?? []).map((d) => (
-                <tr key={d.id}>
-                  <td>{d.eventType}</td>
-                  <td>{t(`admin.webhooks.delivery.${d.status}`)}</td>
-                  <td>{d.attempts}</td>
-                  <td>{d.lastStatusCode ?? d.lastError ?? t('app.none')}</td>
-                  <td className="nowrap">{formatDateTime(d.createdAt)}</td>
-                </tr>
-              ))}
-              {deliveries.rows && deliveries.rows.length === 0 ? (
-                <tr>
-                  <td colSpan={5} className="muted">
-                    {t('admin.webhooks.noDeliveries')}
-                  </td>
-                </tr>
-              ) : null}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          testId="webhook-deliveries"
+          above={<ErrorMessage error={deliveries.error} />}
+          headers={[
+            t('admin.webhooks.event'),
+            t('admin.webhooks.state'),
+            t('admin.webhooks.attempts'),
+            t('admin.webhooks.lastResult'),
+            t('admin.webhooks.createdAt'),
+          ]}
+          empty={deliveries.rows && deliveries.rows.length === 0 ? t('admin.webhooks.noDeliveries') : null}
+        >
+          {(deliveries.rows ?? []).map((d) => (
+            <tr key={d.id}>
+              <td>{d.eventType}</td>
+              <td>{t(`admin.webhooks.delivery.${d.status}`)}</td>
+              <td>{d.attempts}</td>
+              <td>{d.lastStatusCode ?? d.lastError ?? t('app.none')}</td>
+              <td className="nowrap">{formatDateTime(d.createdAt)}</td>
+            </tr>
+          ))}
+        </AdminTable>
       ) : null}
-      <form className="admin-form" onSubmit={create} noValidate>
-        <h3>{t('admin.webhooks.create')}</h3>
-        {form.formError}
+      <AdminForm
+        title={t('admin.webhooks.create')}
+        form={form}
+        action={create}
+        submitLabel={t('admin.webhooks.createSubmit')}
+      >
         <div className="grid2">
-          <label>
-            {t('admin.webhooks.url')}
+          <Field label={t('admin.webhooks.url')} error={form.fieldError('url')}>
             <input type="url" value={url} onChange={(e) => setUrl(e.target.value)} />
-            {form.fieldError('url')}
-          </label>
-          <label>
-            {t('admin.webhooks.description')}
+          </Field>
+          <Field label={t('admin.webhooks.description')}>
             <input value={description} onChange={(e) => setDescription(e.target.value)} />
-          </label>
+          </Field>
         </div>
         <fieldset className="event-types">
           <legend>{t('admin.webhooks.events')}</legend>
@@ -461,10 +408,7 @@ export function WebhooksSection() {
           ))}
         </fieldset>
         {form.fieldError('eventTypes')}
-        <button type="submit" className="primary" disabled={form.busy}>
-          {t('admin.webhooks.createSubmit')}
-        </button>
-      </form>
+      </AdminForm>
     </Section>
   );
 }

@@ -1,4 +1,4 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IntakeSource } from '../../../shared/contracts/intake.js';
 import type { Mailbox } from '../../../shared/contracts/mail.js';
@@ -6,7 +6,17 @@ import type { WidgetSettings } from '../../../shared/contracts/widget.js';
 import { ApiError, api } from '../api.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { formatDateTime } from '../format.js';
-import { Section, useList, useSubmit } from './admin-kit.js';
+import {
+  ActionButton,
+  AdminForm,
+  AdminTable,
+  Field,
+  RemoveButton,
+  Section,
+  useAdminList,
+  useList,
+  useSubmit,
+} from './admin-kit.js';
 
 /** Channels: IMAP mailboxes, signed webhook sources with their mappings, the website widget. */
 export function ChannelsSection() {
@@ -29,9 +39,9 @@ interface PollResult {
 
 function MailboxesPanel() {
   const { t } = useTranslation();
-  const boxes = useList<Mailbox>('/intake/mailboxes');
+  const boxes = useAdminList<Mailbox>('/intake/mailboxes');
   const form = useSubmit();
-  const rowAction = useSubmit();
+  const { rowAction } = boxes;
   const [name, setName] = useState('');
   const [host, setHost] = useState('');
   const [port, setPort] = useState('993');
@@ -41,16 +51,13 @@ function MailboxesPanel() {
   const [folder, setFolder] = useState('INBOX');
   const [polled, setPolled] = useState<PollResult | null>(null);
 
-  const create = (e: FormEvent) => {
-    e.preventDefault();
-    void form.run(async () => {
-      await api('POST', '/intake/mailboxes', {
-        body: { name, host, port: Number(port), tls, user, password, folder },
-      });
-      setName('');
-      setPassword('');
-      boxes.reload();
+  const create = async () => {
+    await api('POST', '/intake/mailboxes', {
+      body: { name, host, port: Number(port), tls, user, password, folder },
     });
+    setName('');
+    setPassword('');
+    boxes.reload();
   };
 
   return (
@@ -62,127 +69,88 @@ function MailboxesPanel() {
           {t('admin.channels.pollResult', { ...polled })}
         </p>
       ) : null}
-      <div className="table-wrap">
-        <table className="items" data-testid="admin-mailboxes">
-          <thead>
-            <tr>
-              <th>{t('admin.channels.name')}</th>
-              <th>{t('admin.channels.server')}</th>
-              <th>{t('admin.channels.lastPolled')}</th>
-              <th>{t('admin.channels.enabled')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {(boxes.rows ?? []).map((b) => (
-              <tr key={b.id} data-name={b.name}>
-                <td>{b.name}</td>
-                <td>
-                  {b.user} @ {b.host}:{b.port} {b.tls ? 'TLS' : ''} · {b.folder}
-                  {b.lastError ? <div className="field-error">{b.lastError}</div> : null}
-                </td>
-                <td className="nowrap">{b.lastPolledAt ? formatDateTime(b.lastPolledAt) : t('app.none')}</td>
-                <td>{b.enabled ? t('admin.channels.on') : t('admin.channels.off')}</td>
-                <td className="nowrap">
-                  <button
-                    type="button"
-                    className="link"
-                    disabled={rowAction.busy}
-                    onClick={() =>
-                      void rowAction.run(async () => {
-                        setPolled(null);
-                        try {
-                          const res = await api<{ data: PollResult }>(
-                            'POST',
-                            `/intake/mailboxes/${b.id}/poll`,
-                          );
-                          setPolled(res.data);
-                        } finally {
-                          boxes.reload();
-                        }
-                      })
-                    }
-                  >
-                    {t('admin.channels.pollNow')}
-                  </button>{' '}
-                  <button
-                    type="button"
-                    className="link"
-                    onClick={() =>
-                      void rowAction.run(async () => {
-                        await api('PATCH', `/intake/mailboxes/${b.id}`, { body: { enabled: !b.enabled } });
-                        boxes.reload();
-                      })
-                    }
-                  >
-                    {b.enabled ? t('admin.webhooks.disable') : t('admin.webhooks.enable')}
-                  </button>{' '}
-                  <button
-                    type="button"
-                    className="link"
-                    onClick={() =>
-                      void rowAction.run(async () => {
-                        await api('DELETE', `/intake/mailboxes/${b.id}`);
-                        boxes.reload();
-                      })
-                    }
-                  >
-                    {t('admin.remove')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <form className="admin-form" onSubmit={create} noValidate>
-        <h3>{t('admin.channels.addMailbox')}</h3>
-        {form.formError}
+      <AdminTable
+        testId="admin-mailboxes"
+        headers={[
+          t('admin.channels.name'),
+          t('admin.channels.server'),
+          t('admin.channels.lastPolled'),
+          t('admin.channels.enabled'),
+          '',
+        ]}
+      >
+        {(boxes.rows ?? []).map((b) => (
+          <tr key={b.id} data-name={b.name}>
+            <td>{b.name}</td>
+            <td>
+              {b.user} @ {b.host}:{b.port} {b.tls ? 'TLS' : ''} · {b.folder}
+              {b.lastError ? <div className="field-error">{b.lastError}</div> : null}
+            </td>
+            <td className="nowrap">{b.lastPolledAt ? formatDateTime(b.lastPolledAt) : t('app.none')}</td>
+            <td>{b.enabled ? t('admin.channels.on') : t('admin.channels.off')}</td>
+            <td className="nowrap">
+              <ActionButton
+                submit={rowAction}
+                disabled={rowAction.busy}
+                action={async () => {
+                  setPolled(null);
+                  try {
+                    const res = await api<{ data: PollResult }>('POST', `/intake/mailboxes/${b.id}/poll`);
+                    setPolled(res.data);
+                  } finally {
+                    boxes.reload();
+                  }
+                }}
+              >
+                {t('admin.channels.pollNow')}
+              </ActionButton>{' '}
+              <ActionButton
+                submit={rowAction}
+                action={boxes.change('PATCH', `/intake/mailboxes/${b.id}`, { enabled: !b.enabled })}
+              >
+                {b.enabled ? t('admin.webhooks.disable') : t('admin.webhooks.enable')}
+              </ActionButton>{' '}
+              <RemoveButton submit={rowAction} action={boxes.change('DELETE', `/intake/mailboxes/${b.id}`)} />
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
+      <AdminForm
+        title={t('admin.channels.addMailbox')}
+        form={form}
+        action={create}
+        submitLabel={t('admin.channels.addMailboxSubmit')}
+      >
         <div className="grid2">
-          <label>
-            {t('admin.channels.name')}
+          <Field label={t('admin.channels.name')} error={form.fieldError('name')}>
             <input value={name} onChange={(e) => setName(e.target.value)} />
-            {form.fieldError('name')}
-          </label>
-          <label>
-            {t('admin.channels.host')}
+          </Field>
+          <Field label={t('admin.channels.host')} error={form.fieldError('host')}>
             <input value={host} onChange={(e) => setHost(e.target.value)} />
-            {form.fieldError('host')}
-          </label>
-          <label>
-            {t('admin.channels.port')}
+          </Field>
+          <Field label={t('admin.channels.port')} error={form.fieldError('port')}>
             <input type="number" value={port} onChange={(e) => setPort(e.target.value)} />
-            {form.fieldError('port')}
-          </label>
+          </Field>
           <label className="check">
             <input type="checkbox" checked={tls} onChange={(e) => setTls(e.target.checked)} />
             {t('admin.channels.tls')}
           </label>
-          <label>
-            {t('admin.channels.user')}
+          <Field label={t('admin.channels.user')} error={form.fieldError('user')}>
             <input value={user} onChange={(e) => setUser(e.target.value)} autoComplete="off" />
-            {form.fieldError('user')}
-          </label>
-          <label>
-            {t('admin.channels.password')}
+          </Field>
+          <Field label={t('admin.channels.password')} error={form.fieldError('password')}>
             <input
               type="password"
               value={password}
               autoComplete="new-password"
               onChange={(e) => setPassword(e.target.value)}
             />
-            {form.fieldError('password')}
-          </label>
-          <label>
-            {t('admin.channels.folder')}
+          </Field>
+          <Field label={t('admin.channels.folder')} error={form.fieldError('folder')}>
             <input value={folder} onChange={(e) => setFolder(e.target.value)} />
-            {form.fieldError('folder')}
-          </label>
+          </Field>
         </div>
-        <button type="submit" className="primary" disabled={form.busy}>
-          {t('admin.channels.addMailboxSubmit')}
-        </button>
-      </form>
+      </AdminForm>
     </Section>
   );
 }
@@ -198,10 +166,10 @@ const HOOK_CHANNELS = ['sms', 'social', 'review', 'app_store'] as const;
 
 function SourcesPanel() {
   const { t } = useTranslation();
-  const sources = useList<IntakeSource>('/intake/sources');
+  const sources = useAdminList<IntakeSource>('/intake/sources');
   const presets = useList<Preset>('/intake/source-presets');
   const form = useSubmit();
-  const rowAction = useSubmit();
+  const { rowAction } = sources;
   const [name, setName] = useState('');
   const [slug, setSlug] = useState('');
   const [preset, setPreset] = useState('');
@@ -218,25 +186,22 @@ function SourcesPanel() {
     }
   };
 
-  const create = (e: FormEvent) => {
-    e.preventDefault();
-    void form.run(async () => {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(mapping);
-      } catch {
-        throw new ApiError(400, 'validation_failed', t('admin.channels.mappingJson'), [
-          { path: 'mapping', message: t('admin.channels.mappingJson') },
-        ]);
-      }
-      const res = await api<{ data: IntakeSource & { secret: string } }>('POST', '/intake/sources', {
-        body: { name, slug, channel, ...(preset ? { preset } : {}), mapping: parsed },
-      });
-      setSecret({ url: res.data.receiveUrl, secret: res.data.secret });
-      setName('');
-      setSlug('');
-      sources.reload();
+  const create = async () => {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(mapping);
+    } catch {
+      throw new ApiError(400, 'validation_failed', t('admin.channels.mappingJson'), [
+        { path: 'mapping', message: t('admin.channels.mappingJson') },
+      ]);
+    }
+    const res = await api<{ data: IntakeSource & { secret: string } }>('POST', '/intake/sources', {
+      body: { name, slug, channel, ...(preset ? { preset } : {}), mapping: parsed },
     });
+    setSecret({ url: res.data.receiveUrl, secret: res.data.secret });
+    setName('');
+    setSlug('');
+    sources.reload();
   };
 
   return (
@@ -250,75 +215,52 @@ function SourcesPanel() {
           <code className="secret">{secret.secret}</code>
         </div>
       ) : null}
-      <div className="table-wrap">
-        <table className="items" data-testid="admin-sources">
-          <thead>
-            <tr>
-              <th>{t('admin.channels.name')}</th>
-              <th>{t('admin.channels.receiveUrl')}</th>
-              <th>{t('admin.channels.mapping')}</th>
-              <th>{t('admin.channels.enabled')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {(sources.rows ?? []).map((s) => (
-              <tr key={s.id} data-slug={s.slug}>
-                <td>{s.name}</td>
-                <td>
-                  <code>{s.receiveUrl}</code>
-                </td>
-                <td>
-                  <code className="small">{JSON.stringify(s.mapping)}</code>
-                </td>
-                <td>{s.enabled ? t('admin.channels.on') : t('admin.channels.off')}</td>
-                <td className="nowrap">
-                  <button
-                    type="button"
-                    className="link"
-                    onClick={() =>
-                      void rowAction.run(async () => {
-                        await api('PATCH', `/intake/sources/${s.id}`, { body: { enabled: !s.enabled } });
-                        sources.reload();
-                      })
-                    }
-                  >
-                    {s.enabled ? t('admin.webhooks.disable') : t('admin.webhooks.enable')}
-                  </button>{' '}
-                  <button
-                    type="button"
-                    className="link"
-                    onClick={() =>
-                      void rowAction.run(async () => {
-                        await api('DELETE', `/intake/sources/${s.id}`);
-                        sources.reload();
-                      })
-                    }
-                  >
-                    {t('admin.remove')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <form className="admin-form" onSubmit={create} noValidate>
-        <h3>{t('admin.channels.addSource')}</h3>
-        {form.formError}
+      <AdminTable
+        testId="admin-sources"
+        headers={[
+          t('admin.channels.name'),
+          t('admin.channels.receiveUrl'),
+          t('admin.channels.mapping'),
+          t('admin.channels.enabled'),
+          '',
+        ]}
+      >
+        {(sources.rows ?? []).map((s) => (
+          <tr key={s.id} data-slug={s.slug}>
+            <td>{s.name}</td>
+            <td>
+              <code>{s.receiveUrl}</code>
+            </td>
+            <td>
+              <code className="small">{JSON.stringify(s.mapping)}</code>
+            </td>
+            <td>{s.enabled ? t('admin.channels.on') : t('admin.channels.off')}</td>
+            <td className="nowrap">
+              <ActionButton
+                submit={rowAction}
+                action={sources.change('PATCH', `/intake/sources/${s.id}`, { enabled: !s.enabled })}
+              >
+                {s.enabled ? t('admin.webhooks.disable') : t('admin.webhooks.enable')}
+              </ActionButton>{' '}
+              <RemoveButton submit={rowAction} action={sources.change('DELETE', `/intake/sources/${s.id}`)} />
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
+      <AdminForm
+        title={t('admin.channels.addSource')}
+        form={form}
+        action={create}
+        submitLabel={t('admin.channels.addSourceSubmit')}
+      >
         <div className="grid2">
-          <label>
-            {t('admin.channels.name')}
+          <Field label={t('admin.channels.name')} error={form.fieldError('name')}>
             <input value={name} onChange={(e) => setName(e.target.value)} />
-            {form.fieldError('name')}
-          </label>
-          <label>
-            {t('admin.channels.slug')}
+          </Field>
+          <Field label={t('admin.channels.slug')} error={form.fieldError('slug')}>
             <input value={slug} onChange={(e) => setSlug(e.target.value)} />
-            {form.fieldError('slug')}
-          </label>
-          <label>
-            {t('admin.channels.channel')}
+          </Field>
+          <Field label={t('admin.channels.channel')} error={form.fieldError('channel')}>
             <select value={channel} onChange={(e) => setChannel(e.target.value)}>
               {HOOK_CHANNELS.map((c) => (
                 <option key={c} value={c}>
@@ -326,10 +268,8 @@ function SourcesPanel() {
                 </option>
               ))}
             </select>
-            {form.fieldError('channel')}
-          </label>
-          <label>
-            {t('admin.channels.preset')}
+          </Field>
+          <Field label={t('admin.channels.preset')}>
             <select value={preset} onChange={(e) => choosePreset(e.target.value)}>
               <option value="">{t('admin.channels.noPreset')}</option>
               {(presets.rows ?? []).map((p) => (
@@ -338,10 +278,9 @@ function SourcesPanel() {
                 </option>
               ))}
             </select>
-          </label>
+          </Field>
         </div>
-        <label>
-          {t('admin.channels.mappingLabel')}
+        <Field label={t('admin.channels.mappingLabel')} error={form.fieldError('mapping')}>
           <textarea
             className="mono"
             rows={6}
@@ -349,12 +288,8 @@ function SourcesPanel() {
             aria-invalid={Boolean(form.fields.mapping)}
             onChange={(e) => setMapping(e.target.value)}
           />
-          {form.fieldError('mapping')}
-        </label>
-        <button type="submit" className="primary" disabled={form.busy}>
-          {t('admin.channels.addSourceSubmit')}
-        </button>
-      </form>
+        </Field>
+      </AdminForm>
     </Section>
   );
 }
@@ -383,18 +318,15 @@ function WidgetPanel() {
       .catch((e: unknown) => setLoadError(e));
   }, [accept]);
 
-  const save = (e: FormEvent) => {
-    e.preventDefault();
-    void form.run(async () => {
-      const allowedOrigins = origins
-        .split(/\s+/)
-        .map((o) => o.trim())
-        .filter(Boolean);
-      const res = await api<{ data: WidgetSettings }>('PUT', '/intake/widget', {
-        body: { allowedOrigins, primaryColor: color, language, position },
-      });
-      accept(res.data);
+  const save = async () => {
+    const allowedOrigins = origins
+      .split(/\s+/)
+      .map((o) => o.trim())
+      .filter(Boolean);
+    const res = await api<{ data: WidgetSettings }>('PUT', '/intake/widget', {
+      body: { allowedOrigins, primaryColor: color, language, position },
     });
+    accept(res.data);
   };
 
   return (
@@ -417,18 +349,11 @@ function WidgetPanel() {
           </button>
         </div>
       ) : null}
-      <form className="admin-form" onSubmit={save} noValidate>
-        {form.formError}
+      <AdminForm form={form} action={save} submitLabel={t('admin.save')}>
         <div className="grid2">
-          <label>
-            {t('admin.channels.origins')}
-            <textarea
-              rows={3}
-              value={origins}
-              aria-invalid={Object.keys(form.fields).some((k) => k.startsWith('allowedOrigins'))}
-              onChange={(e) => setOrigins(e.target.value)}
-            />
-            {Object.entries(form.fields)
+          <Field
+            label={t('admin.channels.origins')}
+            error={Object.entries(form.fields)
               .filter(([k]) => k.startsWith('allowedOrigins'))
               .slice(0, 1)
               .map(([k, v]) => (
@@ -436,14 +361,18 @@ function WidgetPanel() {
                   {v}
                 </span>
               ))}
-          </label>
-          <label>
-            {t('admin.channels.color')}
+          >
+            <textarea
+              rows={3}
+              value={origins}
+              aria-invalid={Object.keys(form.fields).some((k) => k.startsWith('allowedOrigins'))}
+              onChange={(e) => setOrigins(e.target.value)}
+            />
+          </Field>
+          <Field label={t('admin.channels.color')} error={form.fieldError('primaryColor')}>
             <input type="color" value={color} onChange={(e) => setColor(e.target.value)} />
-            {form.fieldError('primaryColor')}
-          </label>
-          <label>
-            {t('admin.channels.language')}
+          </Field>
+          <Field label={t('admin.channels.language')}>
             <select
               value={language}
               onChange={(e) => setLanguage(e.target.value as WidgetSettings['language'])}
@@ -452,9 +381,8 @@ function WidgetPanel() {
               <option value="zh-CN">简体中文</option>
               <option value="en">English</option>
             </select>
-          </label>
-          <label>
-            {t('admin.channels.position')}
+          </Field>
+          <Field label={t('admin.channels.position')}>
             <select
               value={position}
               onChange={(e) => setPosition(e.target.value as WidgetSettings['position'])}
@@ -462,17 +390,14 @@ function WidgetPanel() {
               <option value="right">{t('admin.channels.right')}</option>
               <option value="left">{t('admin.channels.left')}</option>
             </select>
-          </label>
+          </Field>
         </div>
         {settings?.environmentOrigins.length ? (
           <p className="muted">
             {t('admin.channels.envOrigins', { origins: settings.environmentOrigins.join(', ') })}
           </p>
         ) : null}
-        <button type="submit" className="primary" disabled={form.busy}>
-          {t('admin.save')}
-        </button>
-      </form>
+      </AdminForm>
     </Section>
   );
 }
