@@ -164,6 +164,7 @@ export const ZListFeedbackQuery = z
       .describe('A user id, "me", or "unassigned"'),
     unassigned: z.enum(['true', 'false']).optional(),
     customerId: ZId.optional(),
+    customerTier: multi(z.enum(CUSTOMER_TIERS)).describe('Items of customers of these tiers, e.g. vip'),
     tag: ZTagPath.optional().describe('Matches the tag and every tag below it'),
     createdFrom: ZIsoDateTime.optional().describe('Inclusive'),
     createdTo: ZIsoDateTime.optional().describe('Exclusive'),

@@ -1,5 +1,5 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
-import type { Channel, FeedbackStatus, Nature, Priority } from '../../../shared/enums.js';
+import type { Channel, CustomerTier, FeedbackStatus, Nature, Priority } from '../../../shared/enums.js';
 import type { DbOrTrx } from '../../platform/db/database.js';
 import type { TextMatch } from '../../platform/db/dialect/index.js';
 import { rowidParam, secondEnd } from '../../platform/db/dialect/sqlite-search-rowid.js';
@@ -17,6 +17,8 @@ export interface FeedbackFilter {
   /** A user id, or null for unassigned items. */
   assigneeId?: string | null;
   customerId?: string;
+  /** Items whose customer has one of these tiers. */
+  customerTiers?: CustomerTier[];
   /** Matches the tag and every tag below it. */
   tag?: string;
   createdFrom?: string;
@@ -85,6 +87,16 @@ function conditions(
   if (f.assigneeId === null) all.push(eb('feedback.assignee_id', 'is', null));
   else if (f.assigneeId) all.push(eb('feedback.assignee_id', '=', f.assigneeId));
   if (f.customerId) all.push(eb('feedback.customer_id', '=', f.customerId));
+  if (f.customerTiers?.length) {
+    const tiers = f.customerTiers;
+    all.push(
+      eb(
+        'feedback.customer_id',
+        'in',
+        eb.selectFrom('customers').select('customers.id').where('customers.tier', 'in', tiers),
+      ),
+    );
+  }
   if (f.tag && !options.tagDrivesScan) all.push(tagMatch(eb, f.tag));
   if (f.createdFrom) all.push(eb('feedback.created_at', '>=', f.createdFrom));
   if (f.createdTo) all.push(eb('feedback.created_at', '<', f.createdTo));

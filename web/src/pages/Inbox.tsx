@@ -1,6 +1,8 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TagNode } from '../../../shared/contracts/feedback.js';
 import {
+  CHANNELS,
   FEEDBACK_STATUSES,
   type FeedbackStatus,
   NATURES,
@@ -9,18 +11,19 @@ import {
   type Priority,
 } from '../../../shared/enums.js';
 import { OPEN_STATUSES } from '../../../shared/feedback/status-machine.js';
+import { addDays, zonedInstant } from '../../../shared/time/zoned.js';
 import { api, type Department, type FeedbackItem, type User } from '../api.js';
 import { areaLabelOf, useBusinessAreas } from '../business-areas.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { NatureLabel, PriorityLabel, StatusLabel } from '../components/Labels.js';
 import { SlaBadge } from '../components/SlaBadge.js';
-import { formatDateTime } from '../format.js';
+import { formatDateTime, timeZone } from '../format.js';
 import { currentLanguage } from '../i18n/index.js';
 import { Link, navigate, useLocation } from '../router.js';
 import { useShortcuts } from '../shortcuts.js';
 import { BulkBar, type BulkOutcome, BulkResult } from './inbox-bulk.js';
 
-const VIEWS = ['all', 'myOpen', 'unassigned', 'atRisk'] as const;
+const VIEWS = ['all', 'myOpen', 'unassigned', 'atRisk', 'vip'] as const;
 type View = (typeof VIEWS)[number];
 
 /** Saved views: fixed queries of the list API. */
@@ -29,6 +32,7 @@ const VIEW_QUERY: Record<View, Record<string, string>> = {
   myOpen: { assigneeId: 'me', status: OPEN_STATUSES.join(','), sort: 'due' },
   unassigned: { assigneeId: 'unassigned', status: OPEN_STATUSES.join(',') },
   atRisk: { status: OPEN_STATUSES.join(','), sort: 'due' },
+  vip: { customerTier: 'vip', status: OPEN_STATUSES.join(','), sort: 'due' },
 };
 
 const FILTER_KEYS = [
@@ -38,8 +42,22 @@ const FILTER_KEYS = [
   'businessArea',
   'departmentId',
   'assigneeId',
+  'channel',
+  'tag',
+  'from',
+  'to',
   'q',
 ] as const;
+/** Address-bar filters that are local dates (YYYY-MM-DD); the list API takes instants. */
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Midnight starting the local date `value` (plus `days`) in the user's time zone, as an ISO instant. */
+function localMidnight(value: string, days = 0): string | null {
+  const m = DATE_RE.exec(value);
+  if (!m) return null;
+  const date = addDays({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, days);
+  return new Date(zonedInstant(timeZone(), date, 0)).toISOString();
+}
 const PAGE_SIZE = 50;
 
 /** Page size: 50, or `?limit=` (1–200, the list API's bounds). */
@@ -58,7 +76,14 @@ function listQuery(search: URLSearchParams): Record<string, string> {
   const q: Record<string, string> = { ...(isView(view) ? VIEW_QUERY[view] : {}) };
   for (const k of FILTER_KEYS) {
     const v = search.get(k);
-    if (v) q[k] = v;
+    if (!v) continue;
+    if (k === 'from') {
+      const at = localMidnight(v);
+      if (at) q.createdFrom = at;
+    } else if (k === 'to') {
+      const at = localMidnight(v, 1);
+      if (at) q.createdTo = at;
+    } else q[k] = v;
   }
   q.limit = String(pageSize(search));
   return q;
@@ -76,13 +101,25 @@ function useLookups() {
       .then((r) => setUsers(r.data))
       .catch(() => setUsers([]));
   }, []);
-  return { departments, users };
+  return { departments, users, tagPaths: useTagPaths() };
+}
+
+/** Every path of the tag tree, for the tag filter's suggestions. */
+function useTagPaths(): string[] {
+  const [paths, setPaths] = useState<string[]>([]);
+  useEffect(() => {
+    const flatten = (nodes: TagNode[]): string[] => nodes.flatMap((n) => [n.path, ...flatten(n.children)]);
+    api<{ data: TagNode[] }>('GET', '/tags')
+      .then((r) => setPaths(flatten(r.data)))
+      .catch(() => setPaths([]));
+  }, []);
+  return paths;
 }
 
 export function InboxPage() {
   const { t } = useTranslation();
   const { search } = useLocation();
-  const { departments, users } = useLookups();
+  const { departments, users, tagPaths } = useLookups();
   const query = listQuery(search);
   const queryKey = JSON.stringify(query);
   const [items, setItems] = useState<FeedbackItem[]>([]);
@@ -279,6 +316,39 @@ export function InboxPage() {
               </option>
             ))}
           </select>
+        </label>
+        <label>
+          {t('inbox.channel')}
+          <select name="channel" defaultValue={search.get('channel') ?? ''}>
+            <option value="">{t('inbox.any')}</option>
+            {CHANNELS.map((c) => (
+              <option key={c} value={c}>
+                {t(`channel.${c}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('inbox.tag')}
+          <input
+            name="tag"
+            list="inbox-tags"
+            defaultValue={search.get('tag') ?? ''}
+            placeholder={t('inbox.tagHint')}
+          />
+          <datalist id="inbox-tags">
+            {tagPaths.map((p) => (
+              <option key={p} value={p} />
+            ))}
+          </datalist>
+        </label>
+        <label>
+          {t('inbox.from')}
+          <input name="from" type="date" defaultValue={search.get('from') ?? ''} />
+        </label>
+        <label>
+          {t('inbox.to')}
+          <input name="to" type="date" defaultValue={search.get('to') ?? ''} />
         </label>
         <label>
           {t('inbox.assignee')}

@@ -25,6 +25,7 @@ async function toFilter(
   if (query.channel) filter.channels = query.channel;
   if (query.departmentId) filter.departmentId = query.departmentId;
   if (query.customerId) filter.customerId = query.customerId;
+  if (query.customerTier) filter.customerTiers = query.customerTier;
   if (query.assigneeId === 'unassigned' || query.unassigned === 'true') filter.assigneeId = null;
   else if (query.assigneeId === 'me') filter.assigneeId = actor.id ?? '00000000-0000-0000-0000-000000000000';
   else if (query.assigneeId) filter.assigneeId = query.assigneeId;
