@@ -357,7 +357,7 @@ const STATUS_LABELS: Record<string, Record<Locale, string>> = {
   in_progress: { en: 'in progress', 'zh-CN': '处理中' },
   resolved: { en: 'resolved', 'zh-CN': '已解决' },
   closed: { en: 'closed', 'zh-CN': '已闭环' },
-  reopened: { en: 'reopened', 'zh-CN': '已重新打开' },
+  reopened: { en: 'reopened', 'zh-CN': '已重开' },
   merged: { en: 'merged', 'zh-CN': '已合并' },
   open: { en: 'open', 'zh-CN': '待处理' },
   done: { en: 'done', 'zh-CN': '已完成' },
