@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorHeaders } from '../../../test/support/actors.js';
+import { latestEvent } from '../../../test/support/outbox.js';
 import { call, createTestApp, type TestApp } from '../../../test/support/test-app.js';
-import type { DomainEvent } from '../../platform/events/outbox.js';
 import { type SmtpSink, startSmtpSink } from '../intake/mail/mail.test-support.js';
 import { replyTemplate } from '../notifications/sms/index.js';
 import { type GatewayPeer, startGatewayPeer } from '../notifications/sms/sms.test-support.js';
@@ -115,25 +115,7 @@ describe('agent replies to phone-only customers go out by SMS, once; notes never
     expect(sent.some((s) => s.text.includes('已联系卡中心'))).toBe(false);
 
     // The job delivered again (a retry after a crash) sends nothing more.
-    const outbox = await t.ctx.database.db
-      .selectFrom('outbox')
-      .selectAll()
-      .where('type', '=', 'feedback.message_added')
-      .where('aggregate_id', '=', item.id)
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .executeTakeFirstOrThrow();
-    const event: DomainEvent = {
-      id: outbox.id,
-      type: outbox.type,
-      aggregateType: outbox.aggregate_type,
-      aggregateId: outbox.aggregate_id,
-      payload: (typeof outbox.payload === 'string' ? JSON.parse(outbox.payload) : outbox.payload) as Record<
-        string,
-        unknown
-      >,
-      createdAt: outbox.created_at,
-    };
+    const event = await latestEvent(t, 'feedback.message_added', item.id);
     const count = peer.requests.length;
     await t.ctx.queue.enqueue('loop.reply-sms', { event }, { dedupeKey: `again:${event.id}` });
     await t.drainJobs();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorHeaders } from '../../../test/support/actors.js';
+import { latestEvent } from '../../../test/support/outbox.js';
 import { call, createTestApp, type TestApp } from '../../../test/support/test-app.js';
-import type { DomainEvent } from '../../platform/events/outbox.js';
 import { type SmtpSink, startSmtpSink } from '../intake/mail/mail.test-support.js';
 import { verifySignature } from '../intake/signature.js';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../notifications/sms/gateways/http.js';
@@ -129,23 +129,7 @@ describe('SMS to phone-only customers: notices and tracking codes through the ga
   it('sends nothing more when the notice event or the send job is delivered again', async () => {
     const rowsBefore = (await smsRows()).length;
     const requestsBefore = peer.requests.length;
-    const outbox = await t.ctx.database.db
-      .selectFrom('outbox')
-      .selectAll()
-      .where('type', '=', 'feedback.created')
-      .where('aggregate_id', '=', item.id)
-      .executeTakeFirstOrThrow();
-    const event: DomainEvent = {
-      id: outbox.id,
-      type: outbox.type,
-      aggregateType: outbox.aggregate_type,
-      aggregateId: outbox.aggregate_id,
-      payload: (typeof outbox.payload === 'string' ? JSON.parse(outbox.payload) : outbox.payload) as Record<
-        string,
-        unknown
-      >,
-      createdAt: outbox.created_at,
-    };
+    const event = await latestEvent(t, 'feedback.created', item.id);
     await t.ctx.queue.enqueue(
       'loop.notify-customer:feedback.created',
       { event },

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Customer } from '../../../../shared/contracts/customers.js';
 import { actorHeaders } from '../../../../test/support/actors.js';
+import { latestEvent } from '../../../../test/support/outbox.js';
 import { call, createTestApp, type TestApp } from '../../../../test/support/test-app.js';
 import { REFRESH_STATS_JOB } from '../customers.events.js';
 
@@ -65,23 +66,9 @@ describe('customers.refresh-stats job', () => {
     await t.drainJobs();
     const [customer] = await listed('once@example.com');
     expect(customer?.feedbackCount).toBe(1);
-    const event = await t.ctx.database.db
-      .selectFrom('outbox')
-      .selectAll()
-      .where('type', '=', 'feedback.created')
-      .orderBy('created_at', 'desc')
-      .executeTakeFirstOrThrow();
+    const event = await latestEvent(t, 'feedback.created');
     for (let i = 0; i < 2; i++) {
-      await t.ctx.queue.enqueue(REFRESH_STATS_JOB, {
-        event: {
-          id: event.id,
-          type: event.type,
-          aggregateType: event.aggregate_type,
-          aggregateId: event.aggregate_id,
-          payload: JSON.parse(event.payload),
-          createdAt: event.created_at,
-        },
-      });
+      await t.ctx.queue.enqueue(REFRESH_STATS_JOB, { event });
     }
     await t.drainJobs();
     const [after] = await listed('once@example.com');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorHeaders } from '../../../../test/support/actors.js';
+import { latestEvent } from '../../../../test/support/outbox.js';
 import { call, createTestApp, type TestApp } from '../../../../test/support/test-app.js';
 import { receiveEmail } from './index.js';
 import { composeMail, headerOf, type SmtpSink, startSmtpSink } from './mail.test-support.js';
@@ -72,26 +73,9 @@ describe('email: outgoing acknowledgements and agent replies', () => {
     expect(rows.map((r) => [r.purpose, r.status, r.attempts])).toEqual([['ack', 'sent', 1]]);
 
     // The same event handled again (at-least-once) queues nothing new.
-    const event = await t.ctx.database.db
-      .selectFrom('outbox')
-      .selectAll()
-      .where('aggregate_id', '=', first.feedbackId!)
-      .where('type', '=', 'feedback.created')
-      .executeTakeFirstOrThrow();
+    const event = await latestEvent(t, 'feedback.created', first.feedbackId!);
     const handler = t.ctx.subscribers.handler('mail.acknowledge')!;
-    await handler(
-      {
-        event: {
-          id: event.id,
-          type: event.type,
-          aggregateType: event.aggregate_type,
-          aggregateId: event.aggregate_id,
-          payload: JSON.parse(event.payload) as Record<string, unknown>,
-          createdAt: event.created_at,
-        },
-      },
-      { jobId: 'again', attempt: 1 },
-    );
+    await handler({ event }, { jobId: 'again', attempt: 1 });
     await t.drainJobs();
     expect(mailsTo('zhao6@customer.example')).toHaveLength(1);
     expect(await outbound(first.feedbackId!)).toHaveLength(1);
