@@ -1,7 +1,13 @@
 import type { Module } from '../module.js';
 import { templateRoutes } from './templates.routes.js';
 
-export { acknowledgement, type NoticeInput, type NoticeKind, type RenderedMail } from './defaults.js';
+export {
+  acknowledgement,
+  agentReply,
+  type NoticeInput,
+  type NoticeKind,
+  type RenderedMail,
+} from './defaults.js';
 export {
   loadOverrides,
   type Overrides,

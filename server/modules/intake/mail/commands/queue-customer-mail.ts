@@ -1,7 +1,7 @@
 import type { DbOrTrx } from '../../../../platform/db/database.js';
 import type { AppContext } from '../../../../platform/http/context.js';
+import type { RenderedMail } from '../../../templates/index.js';
 import { parseSender } from '../addresses.js';
-import type { RenderedMail } from '../templates.js';
 import { issueToken, tokenSecret } from '../token.js';
 import { queueMail } from './queue-mail.js';
 

@@ -2,10 +2,10 @@ import type { OutboundPurpose } from '../../../../../shared/contracts/mail.js';
 import type { DbOrTrx } from '../../../../platform/db/database.js';
 import { newId } from '../../../../platform/db/ids.js';
 import type { JobQueue } from '../../../../platform/jobs/queue.js';
+import type { RenderedMail } from '../../../templates/index.js';
 import { messageIdFor, replyAddress, type Sender } from '../addresses.js';
 import { MAIL_JOBS } from '../mail.events.js';
 import * as repo from '../mail.repository.js';
-import type { RenderedMail } from '../templates.js';
 
 export interface SendJob {
   mailId: string;

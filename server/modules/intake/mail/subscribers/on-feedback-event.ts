@@ -4,14 +4,13 @@ import type { JobHandler } from '../../../../platform/jobs/queue.js';
 import { getCustomerContact } from '../../../customers/index.js';
 import { getFeedbackMessage, getFeedbackRecords } from '../../../feedback/index.js';
 import { recipientLimitReason } from '../../../notifications/index.js';
-import { loadOverrides, renderAcknowledgement } from '../../../templates/index.js';
+import { agentReply, loadOverrides, renderAcknowledgement } from '../../../templates/index.js';
 import { parseSender } from '../addresses.js';
 import type { SendJob } from '../commands/queue-mail.js';
 import { queueMail } from '../commands/queue-mail.js';
 import { runSendAttempt, type SendDeps } from '../commands/send-mail.js';
 import { ACKS_PER_ADDRESS_PER_HOUR } from '../mail.events.js';
 import * as repo from '../mail.repository.js';
-import { agentReply } from '../templates.js';
 import { issueToken, tokenSecret } from '../token.js';
 
 function trackingUrl(deps: SendDeps, number: string): string {
