@@ -28,7 +28,7 @@ export { claimUploads } from './commands/claim-uploads.js';
 export { type CreateFeedbackInput, createFeedback } from './commands/create-feedback.js';
 export { detectDuplicates } from './commands/detect-duplicates.js';
 export { mergeFeedback } from './commands/merge-feedback.js';
-export { lockFeedbackForSla, recordItemEvent, recordSlaEvent } from './commands/record-sla-event.js';
+export { lockFeedback, recordItemEvent, recordSlaEvent } from './commands/record-sla-event.js';
 export { type SlaPolicyRef, setSlaDue } from './commands/set-sla-due.js';
 export { setTags } from './commands/set-tags.js';
 export { type FeedbackFieldChanges, updateFeedbackFields } from './commands/update-feedback-fields.js';

@@ -3,8 +3,8 @@ import { FEEDBACK_AGGREGATE } from '../feedback.events.js';
 import type { FeedbackRow } from '../feedback.repository.js';
 import { beginChange, type CommandBase, writeHistory } from './change.js';
 
-/** Starts a change by the sla module: locks the item's row until commit and returns it. */
-export function lockFeedbackForSla(base: Pick<CommandBase, 'trx'>, feedbackId: string): Promise<FeedbackRow> {
+/** Starts another module's change of an item (SLA clocks, ratings, follow-ups): locks its row until commit and returns it. */
+export function lockFeedback(base: Pick<CommandBase, 'trx'>, feedbackId: string): Promise<FeedbackRow> {
   return beginChange(base.trx, feedbackId);
 }
 

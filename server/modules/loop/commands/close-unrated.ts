@@ -1,5 +1,5 @@
 import type { DatabaseHandle } from '../../../platform/db/database.js';
-import { changeStatus, findResolvedBefore, lockFeedbackForSla } from '../../feedback/index.js';
+import { changeStatus, findResolvedBefore, lockFeedback } from '../../feedback/index.js';
 import { CUSTOMER_ACTOR } from './rate-resolution.js';
 
 const BATCH = 200;
@@ -20,7 +20,7 @@ export async function closeUnrated(
     const due = await findResolvedBefore(database.db, cutoff, BATCH);
     for (const { id } of due) {
       const done = await database.write(async (trx) => {
-        const item = await lockFeedbackForSla({ trx }, id);
+        const item = await lockFeedback({ trx }, id);
         if (item.status !== 'resolved' || !item.resolved_at || item.resolved_at > cutoff) return false;
         await changeStatus({
           trx,

@@ -8,7 +8,7 @@ import {
   changeStatus,
   FEEDBACK_AGGREGATE,
   type FeedbackRow,
-  lockFeedbackForSla,
+  lockFeedback,
   updateFeedbackFields,
 } from '../../feedback/index.js';
 import { findSupervisorIds } from '../../identity/index.js';
@@ -58,7 +58,7 @@ export async function rateResolution(
   const outcome = score < REOPEN_BELOW ? 'reopened' : 'closed';
   const result = await database.write(async (trx) => {
     // Under the item's row lock, so two answers racing cannot both act (one closing, the other reopening).
-    const locked = await lockFeedbackForSla({ trx }, item.id);
+    const locked = await lockFeedback({ trx }, item.id);
     if (locked.status !== 'resolved' || locked.resolved_at !== resolvedAt) return 'not_open' as const;
     const inserted = await repo.insertRatingOnce(trx, {
       id: newId(),

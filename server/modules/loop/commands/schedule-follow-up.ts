@@ -2,7 +2,7 @@ import { SYSTEM_ACTOR } from '../../../platform/auth/actor.js';
 import type { DatabaseHandle } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/db/ids.js';
 import type { DomainEvent } from '../../../platform/events/outbox.js';
-import { lockFeedbackForSla, recordItemEvent } from '../../feedback/index.js';
+import { lockFeedback, recordItemEvent } from '../../feedback/index.js';
 import * as repo from '../loop.repository.js';
 
 /**
@@ -18,7 +18,7 @@ export async function scheduleFollowUp(
   const { event } = options;
   if ((event.payload as { to?: unknown }).to !== 'closed') return null;
   return database.write(async (trx) => {
-    const item = await lockFeedbackForSla({ trx }, event.aggregateId);
+    const item = await lockFeedback({ trx }, event.aggregateId);
     const flagged = await repo.findMajorFlag(trx, item.id);
     const reason =
       item.priority === 'urgent' || item.priority === 'high' ? item.priority : flagged ? 'flagged' : null;

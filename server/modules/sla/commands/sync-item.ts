@@ -1,7 +1,7 @@
 import type { Priority } from '../../../../shared/enums.js';
 import type { Trx } from '../../../platform/db/database.js';
 import type { CommandBase, FeedbackRow } from '../../feedback/index.js';
-import { lockFeedbackForSla, setSlaDue } from '../../feedback/index.js';
+import { lockFeedback, setSlaDue } from '../../feedback/index.js';
 import type { CalendarSpec } from '../calendar/business-calendar.js';
 import {
   buildClock,
@@ -89,7 +89,7 @@ export async function syncItemClocks(
   },
 ): Promise<{ clocks: ClockRow[]; policy: PolicyRow; item: FeedbackRow } | null> {
   const { trx, at } = base;
-  const item = await lockFeedbackForSla(base, base.feedbackId);
+  const item = await lockFeedback(base, base.feedbackId);
   const policy = await policyFor(trx, item);
   if (!policy) return null;
   const calendars = base.calendars ?? new CalendarCache();
