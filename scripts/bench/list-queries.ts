@@ -16,9 +16,7 @@ export interface QueryTiming {
 }
 
 export interface InboxClient {
-  get(
-    pathAndQuery: string,
-  ): Promise<{ status: number; body: { data: unknown[]; nextCursor: string | null } }>;
+  get(pathAndQuery: string): Promise<{ status: number; body: { data: unknown; nextCursor?: string | null } }>;
 }
 
 /** Logs in through the API and returns a client that sends the session cookie (GETs need no CSRF token). */
@@ -38,7 +36,7 @@ export async function loginClient(baseUrl: string, email: string, password: stri
       const r = await fetch(`${baseUrl}${pathAndQuery}`, { headers: { cookie } });
       const text = await r.text();
       if (r.status !== 200) throw new Error(`GET ${pathAndQuery} → ${r.status}: ${text.slice(0, 300)}`);
-      return { status: r.status, body: JSON.parse(text) as { data: unknown[]; nextCursor: string | null } };
+      return { status: r.status, body: JSON.parse(text) as { data: unknown; nextCursor?: string | null } };
     },
   };
 }
@@ -55,7 +53,7 @@ async function time(
     const started = performance.now();
     const r = await client.get(path);
     ms.push(performance.now() - started);
-    returned = r.body.data.length;
+    returned = Array.isArray(r.body.data) ? r.body.data.length : 1;
   }
   return { ms: ms.sort((a, b) => a - b), returned };
 }
@@ -75,6 +73,15 @@ export async function measureQueries(client: InboxClient, specs: readonly QueryS
     );
   }
   return out;
+}
+
+/** Times any GET of the API (e.g. the console overview) `runs` times. */
+export async function measurePath(client: InboxClient, name: string, path: string, runs: number) {
+  const { ms, returned } = await time(client, path, runs);
+  process.stdout.write(
+    `  ${name}: p50 ${percentile(ms, 50).toFixed(1)} ms, p95 ${percentile(ms, 95).toFixed(1)} ms\n`,
+  );
+  return summary(name, ms, returned);
 }
 
 /** Follows `pages` cursors of a listing, then times fetching that deepest page `runs` times. */

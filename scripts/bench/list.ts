@@ -15,7 +15,13 @@ import {
 import { prepareTexts } from './bulk/plan.js';
 import { BENCH_AGENT_EMAIL, BENCH_PASSWORD, searchDocument, seedBulk } from './bulk/seed.js';
 import { checkIndexFormat } from './index-check.js';
-import { loginClient, measureDeepPage, measureQueries, type QueryTiming } from './list-queries.js';
+import {
+  loginClient,
+  measureDeepPage,
+  measurePath,
+  measureQueries,
+  type QueryTiming,
+} from './list-queries.js';
 import { flag, fmtBytes, fmtInt, fmtMs, numberFlag, phase, table } from './report.js';
 import { startServerChild } from './server-child.js';
 
@@ -97,6 +103,14 @@ async function measureDatabase(
       runs,
     );
     timings.push(await measureDeepPage(client, 'e  page 50 of the inbox (keyset)', 'limit=50', 50, runs));
+    timings.push(
+      await measurePath(
+        client,
+        'f  console overview (counts, SLA, 14 days)',
+        '/api/v1/analytics/overview',
+        runs,
+      ),
+    );
     const memory = await server.memory();
     return { timings, peakRss: memory.peakRss };
   } finally {
