@@ -83,7 +83,10 @@ describe('feedback lifecycle over HTTP', () => {
     });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('invalid_transition');
-    expect(res.body.error.message).toContain(f);
+    // The message names both statuses by their labels (the default language is English).
+    expect(res.body.error.message).toBe(
+      `A ticket in status "${f.replace('_', ' ')}" cannot move to "${to.replace('_', ' ')}".`,
+    );
     const after = await call<{ data: { status: string; version: number } }>(t.app, {
       method: 'GET',
       url: `/api/v1/feedback/${item.id}`,
