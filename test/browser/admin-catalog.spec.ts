@@ -1,6 +1,27 @@
-import { expect, logIn, shot, test } from './fixtures.js';
+import { test as base, dbKind, expect, logIn, shot } from './fixtures.js';
+import { type RunningServer, startServer } from './server.js';
+
+/**
+ * Runs on its own server and fresh database: the ticket it tags would change the seeded items other specs
+ * count on the shared server.
+ */
+const test = base.extend<{ own: RunningServer }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures name their dependencies in an object pattern
+  own: async ({}, use) => {
+    const server = await startServer(dbKind() === 'postgres' ? 'postgres' : 'sqlite');
+    try {
+      await use(server);
+    } finally {
+      await server.stop();
+    }
+  },
+  baseURL: async ({ own }, use) => {
+    await use(own.baseUrl);
+  },
+});
 
 test.use({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+test.describe.configure({ timeout: 180_000 });
 
 /** A label wrapping a control also names it by its value: match on how the label starts. */
 const starts = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
