@@ -1,5 +1,5 @@
 import { getModel, type ModelTask } from '../../server/modules/nlp/model/registry.js';
-import { zhSentimentHint } from '../../server/modules/nlp/sentiment.js';
+import { zhSentimentPrediction } from '../../server/modules/nlp/sentiment.js';
 import { normalizeForAnalysis } from '../../server/modules/nlp/text/normalize.js';
 import { classificationMetrics } from '../../server/modules/nlp/training/metrics.js';
 import { type DatasetSpec, loadSplit, SENTIMENT_01 } from './datasets.js';
@@ -107,12 +107,12 @@ export function evaluate(benchmark: Benchmark): EvalResult {
   if (!model) throw new Error(`no artefact for ${benchmark.model}; run npm run train`);
   const rows = loadSplit(benchmark.spec, 'test');
   const started = performance.now();
-  // zh: a "shopping" hint is refined by the predicted product category (as analyzeText does).
+  // zh: a "shopping" hint is refined by the product category model (as analyzeText does).
   const predicted = rows.map((row) => {
     const normalized = normalizeForAnalysis(row.text);
-    const hint =
-      benchmark.model === 'sentiment_zh' ? zhSentimentHint(normalized, benchmark.domain) : benchmark.domain;
-    return model.predict(normalized, hint).label;
+    return benchmark.model === 'sentiment_zh'
+      ? zhSentimentPrediction(normalized, benchmark.domain)!.label
+      : model.predict(normalized, benchmark.domain).label;
   });
   const seconds = (performance.now() - started) / 1000;
   const { accuracy, macroF1 } = classificationMetrics(

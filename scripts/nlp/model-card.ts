@@ -150,8 +150,9 @@ retrained on all of TRAIN and stored with int8 weights. Training is seeded and d
 ${markdownTable(results)}
 
 The Chinese sentiment model has shared and per-domain weights; the rows above pass the dataset's domain
-(shopping / food / hotel) as a hint; the shopping hint is refined to "shopping/<category>" with the
-category model's prediction (per-category weights), as \`analyzeText\` does for a "shopping" hint. Without a hint (what \`analyzeText\` does unless told the domain):
+(shopping / food / hotel) as a hint; the shopping hint is a soft one: the sentiment under every
+"shopping/<category>" (per-category weights) mixed by the category model's probabilities, as \`analyzeText\`
+does for a "shopping" hint (10 hinted scorings per text: the slowest path). Without a hint (what \`analyzeText\` does unless told the domain):
 
 ${markdownTable(defaultPath)}
 

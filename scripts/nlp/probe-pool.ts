@@ -3,6 +3,8 @@
 // (weights chosen on one half of validation, scored on the other, and vice versa), plus an optional
 // bias offset for two-label tasks chosen the same way. Validation = the carve-out of TRAIN; never test.
 // usage: tsx scripts/nlp/probe-pool.ts TASK name,name,... [name,name,...]...
+// GROUP=domain: weights per full domain hint (e.g. per shopping category) instead of per dataset; the
+// per-dataset totals of the grouped figures are printed after the groups.
 import { readFileSync } from 'node:fs';
 import { scoresToProbabilities } from '../../server/modules/nlp/model/classifier.js';
 import { fitTemperature } from '../../server/modules/nlp/training/calibrate.js';
@@ -14,7 +16,10 @@ const meta = JSON.parse(readFileSync(`${dir}/_meta.json`, 'utf8')) as {
   labels: string[];
   y: number[];
   dataset: string[];
+  domain?: string[];
 };
+const byDomain = process.env.GROUP === 'domain';
+const groupOf = (k: number): string => (byDomain ? (meta.domain?.[k] ?? '') : meta.dataset[k]!);
 const K = meta.labels.length;
 const probs = new Map<string, (Float64Array | null)[]>();
 function load(name: string): (Float64Array | null)[] {
@@ -63,13 +68,14 @@ const argmax = (z: Float64Array, bias = 0): number => {
   return b;
 };
 
-const datasets = [...new Set(meta.dataset)];
+const datasets = [...new Set(meta.y.map((_, k) => groupOf(k)))];
 const half = meta.y.map((_, k) => k % 2);
 for (const names of sets) {
   const members = names.map(load);
   const line: string[] = [];
+  const totals = new Map<string, { n: number; eq: number; best: number; xfit: number }>();
   for (const d of datasets) {
-    const rows = meta.y.map((_, k) => k).filter((k) => meta.dataset[k] === d && members.some((m) => m[k]));
+    const rows = meta.y.map((_, k) => k).filter((k) => groupOf(k) === d && members.some((m) => m[k]));
     const active = names.map((_, j) => rows.some((k) => members[j]![k]));
     const ws = grid(names.length).filter((w) => w.every((v, j) => active[j] || v === 0));
     const biases = K === 2 ? [-0.6, -0.4, -0.3, -0.2, -0.1, 0, 0.1, 0.2, 0.3, 0.4, 0.6] : [0];
@@ -111,9 +117,21 @@ for (const names of sets) {
       const a = w.filter((_, j) => active[j]);
       return a.every((v) => Math.abs(v - a[0]!) < 0.051);
     });
+    const dataset = meta.dataset[rows[0]!]!;
+    const t = totals.get(dataset) ?? { n: 0, eq: 0, best: 0, xfit: 0 };
+    t.n += rows.length;
+    t.eq += eq >= 0 ? acc(eq, 0, null) * rows.length : 0;
+    t.best += all.a * rows.length;
+    t.xfit += (cross(false) / 100) * rows.length;
+    totals.set(dataset, t);
     line.push(
-      `${d.slice(0, 10)} n=${rows.length} eq ${eq >= 0 ? (100 * acc(eq, 0, null)).toFixed(2) : '-'} best ${(100 * all.a).toFixed(2)} [${ws[all.wi]!.join(' ')}] xfit ${cross(false).toFixed(2)}${K === 2 ? ` +bias xfit ${cross(true).toFixed(2)}` : ''}`,
+      `${d.slice(0, 16)} n=${rows.length} eq ${eq >= 0 ? (100 * acc(eq, 0, null)).toFixed(2) : '-'} best ${(100 * all.a).toFixed(2)} [${ws[all.wi]!.join(' ')}] xfit ${cross(false).toFixed(2)}${K === 2 ? ` +bias xfit ${cross(true).toFixed(2)}` : ''}`,
     );
   }
   console.log(`${names.join('+')}\n  ${line.join('\n  ')}`);
+  if (byDomain)
+    for (const [d, t] of totals)
+      console.log(
+        `  TOTAL ${d.slice(0, 10)} n=${t.n} eq ${((100 * t.eq) / t.n).toFixed(2)} best ${((100 * t.best) / t.n).toFixed(2)} xfit ${((100 * t.xfit) / t.n).toFixed(2)}`,
+      );
 }

@@ -15,6 +15,20 @@ interface Member {
   datasets?: string[];
   domainAware?: boolean;
   weightPower?: number;
+  /** Domain "a/b" also gets the copy of its parent "a" (hierarchical domain copies). */
+  hierarchical?: boolean;
+}
+
+function withDomains(doc: TermCounts, domain: string | undefined, hierarchical: boolean): TermCounts {
+  const own = withDomain(doc, domain);
+  const parent = domain?.includes('/') ? domain.split('/')[0] : undefined;
+  if (!hierarchical || !parent) return own;
+  const counts = new Map<number, number>();
+  for (let i = 0; i < own.terms.length; i++) counts.set(own.terms[i]!, own.counts[i]!);
+  const up = withDomain(doc, parent);
+  for (let i = 0; i < up.terms.length; i++) counts.set(up.terms[i]!, up.counts[i]!);
+  const terms = [...counts.keys()].sort((a, b) => a - b);
+  return { terms: Uint32Array.from(terms), counts: Uint16Array.from(terms, (t) => counts.get(t)!) };
 }
 
 const taskName = process.argv[2] as TaskName;
@@ -44,7 +58,12 @@ const dir = `/tmp/closeloop-probe/${taskName}${folds > 1 ? `-cv${folds}` : ''}`;
 mkdirSync(dir, { recursive: true });
 writeFileSync(
   `${dir}/_meta.json`,
-  JSON.stringify({ labels, y: val.map((i) => y[i]), dataset: val.map((i) => rows[i]!.dataset) }),
+  JSON.stringify({
+    labels,
+    y: val.map((i) => y[i]),
+    dataset: val.map((i) => rows[i]!.dataset),
+    domain: val.map((i) => rows[i]!.domain ?? ''),
+  }),
 );
 const cache = new Map<string, TermCounts[]>();
 for (const m of members) {
@@ -58,10 +77,14 @@ for (const m of members) {
     );
     cache.set(key, plain);
   }
-  const terms = m.domainAware ? plain.map((t, i) => withDomain(t, rows[i]!.domain)) : plain;
+  const terms = m.domainAware
+    ? plain.map((t, i) => withDomains(t, rows[i]!.domain, m.hierarchical ?? false))
+    : plain;
   const inScope = (i: number) => !m.datasets || m.datasets.includes(rows[i]!.dataset);
   const t1 = performance.now();
   const scores: (number[] | null)[] = val.map(() => null);
+  // Domain-aware members: also the scores without a hint (shared features only, the no-hint path).
+  const plainScores: (number[] | null)[] = val.map(() => null);
   const position = new Map(val.map((i, k) => [i, k]));
   let features = 0;
   for (let f = 0; f < Math.max(folds, 1); f++) {
@@ -79,10 +102,18 @@ for (const m of members) {
     );
     features = model.vocabulary.size;
     for (const i of val)
-      if (foldOfRow[i] === f && inScope(i))
+      if (foldOfRow[i] === f && inScope(i)) {
         scores[position.get(i)!] = Array.from(decisionScores(model, terms[i]!, m.spec));
+        if (m.domainAware)
+          plainScores[position.get(i)!] = Array.from(decisionScores(model, plain[i]!, m.spec));
+      }
   }
   writeFileSync(`${dir}/${m.name}.json`, JSON.stringify({ describe: describeSpec(m.spec), scores }));
+  if (m.domainAware)
+    writeFileSync(
+      `${dir}/${m.name}_plain.json`,
+      JSON.stringify({ describe: `${describeSpec(m.spec)} (no hint)`, scores: plainScores }),
+    );
   const tally = new Map<string, [number, number]>();
   val.forEach((i, k) => {
     const s = scores[k];

@@ -1,4 +1,6 @@
 import { findLitotes } from './litotes.js';
+import type { Prediction } from './model/classifier.js';
+import { EnsembleClassifier } from './model/ensemble.js';
 import { getModel } from './model/registry.js';
 import { enTokens } from './text/en.js';
 import type { Language } from './text/language.js';
@@ -19,7 +21,7 @@ function round(value: number): number {
 
 /**
  * The zh sentiment model has weights per product category of the shopping domain: a bare "shopping"
- * hint is refined to "shopping/<category>" with the category model's prediction.
+ * hint is refined to "shopping/<category>" with the category model's top prediction.
  */
 export function zhSentimentHint(normalized: string, domain: string | undefined): string | undefined {
   if (domain !== 'shopping') return domain;
@@ -27,11 +29,30 @@ export function zhSentimentHint(normalized: string, domain: string | undefined):
   return category ? `shopping/${category.predict(normalized).label}` : domain;
 }
 
+/**
+ * The zh sentiment prediction under a domain hint. A bare "shopping" hint is a soft one: the
+ * sentiment under each "shopping/<category>" mixed by the category model's probabilities (validation
+ * carve-out of TRAIN, shopping: top-1 category 94.15 %, soft 94.31 %; scripts/nlp/probe-hints.ts).
+ */
+export function zhSentimentPrediction(normalized: string, domain: string | undefined): Prediction | null {
+  const model = getModel('sentiment_zh');
+  if (!model) return null;
+  const category = domain === 'shopping' ? getModel('category_zh') : null;
+  if (!category || !(model instanceof EnsembleClassifier))
+    return model.predict(normalized, zhSentimentHint(normalized, domain));
+  const posterior = category.predict(normalized).probabilities;
+  return model.predictMixture(
+    normalized,
+    Object.entries(posterior).map(([label, q]) => [`shopping/${label}`, q] as const),
+  );
+}
+
 function modelSentiment(normalized: string, language: Language, domain?: string): Sentiment | null {
   if (language === 'zh') {
     const model = getModel('sentiment_zh');
-    if (!model) return null;
-    const p = model.predict(normalized, zhSentimentHint(normalized, domain)).probabilities.positive ?? 0.5;
+    const prediction = zhSentimentPrediction(normalized, domain);
+    if (!model || !prediction) return null;
+    const p = prediction.probabilities.positive ?? 0.5;
     const score = 2 * p - 1;
     const band = model.header.settings.neutralBand ?? 0;
     const label: SentimentLabel = Math.abs(score) < band ? 'neutral' : score > 0 ? 'positive' : 'negative';

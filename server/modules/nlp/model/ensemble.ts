@@ -149,10 +149,36 @@ export class EnsembleClassifier {
 
   /** Label probabilities (header.labels order) of already-normalised text. */
   probabilitiesOf(normalized: string, domain?: string): Float64Array {
+    return this.pooledOf(normalized, domain, new Map());
+  }
+
+  /**
+   * A soft domain hint: Σ qₕ · p(label | text, hint h) over the given hints (weights qₕ, e.g. the
+   * category model's posterior over "shopping/<category>"); the text's terms are extracted once.
+   */
+  predictMixture(normalized: string, hints: ReadonlyArray<readonly [string, number]>): Prediction {
+    const terms = new Map<string, TermCounts>();
+    const mixed = new Float64Array(this.header.labels.length);
+    let total = 0;
+    for (const [domain, q] of hints) {
+      if (!(q > 0)) continue;
+      const p = this.pooledOf(normalized, domain, terms);
+      for (let c = 0; c < mixed.length; c++) mixed[c]! += q * p[c]!;
+      total += q;
+    }
+    if (total === 0) return this.predict(normalized);
+    for (let c = 0; c < mixed.length; c++) mixed[c]! /= total;
+    return this.toPrediction(mixed);
+  }
+
+  private pooledOf(
+    normalized: string,
+    domain: string | undefined,
+    terms: Map<string, TermCounts>,
+  ): Float64Array {
     const known = this.knowsDomain(domain);
     const key = known ? domain!.split('/')[0]! : '';
     const weights = this.header.weights[key]!;
-    const terms = new Map<string, TermCounts>();
     const probabilities = this.members.map((member, m) => {
       if (!(weights[m]! > 0)) return null;
       const featureKey = this.featureKeys[m]!;
@@ -169,7 +195,10 @@ export class EnsembleClassifier {
   }
 
   predict(normalized: string, domain?: string): Prediction {
-    const probs = this.probabilitiesOf(normalized, domain);
+    return this.toPrediction(this.probabilitiesOf(normalized, domain));
+  }
+
+  private toPrediction(probs: Float64Array): Prediction {
     let best = 0;
     for (let c = 1; c < probs.length; c++) if (probs[c]! > probs[best]!) best = c;
     const probabilities: Record<string, number> = {};

@@ -151,5 +151,30 @@ describe('sub-domain hints', () => {
     expect(model.knowsDomain('shop/unknown')).toBe(false);
     expect(model.predict(normalizeForAnalysis('质量很好购物'), 'shop/x').label).toBe('positive');
     expect(model.predict(normalizeForAnalysis('质量太差购物'), 'shop/y').label).toBe('negative');
+    // A soft hint mixes the per-sub-domain predictions by the given weights.
+    // (this text scores negative under the "shop/x" copies and positive under "shop/y")
+    const text = normalizeForAnalysis('物流很快服务很差');
+    const px = model.predict(text, 'shop/x').probabilities.positive!;
+    const py = model.predict(text, 'shop/y').probabilities.positive!;
+    expect(px).toBeLessThan(0.5);
+    expect(py).toBeGreaterThan(0.5);
+    expect(model.predictMixture(text, [['shop/x', 1]]).probabilities.positive).toBeCloseTo(px, 12);
+    const mixed = model.predictMixture(text, [
+      ['shop/x', 0.3],
+      ['shop/y', 0.6],
+    ]);
+    expect(mixed.probabilities.positive).toBeCloseTo((0.3 * px + 0.6 * py) / 0.9, 12);
+    expect(mixed.label).toBe('positive');
+    expect(
+      model.predictMixture(text, [
+        ['shop/x', 0.6],
+        ['shop/y', 0.3],
+      ]).label,
+    ).toBe('negative');
+    // No usable weight: the no-hint prediction.
+    expect(model.predictMixture(text, [['shop/x', 0]]).probabilities.positive).toBeCloseTo(
+      model.predict(text).probabilities.positive!,
+      12,
+    );
   });
 });
